@@ -1,0 +1,32 @@
+using System.CommandLine;
+using MatGenDiscovery.Cli.Infrastructure;
+
+namespace MatGenDiscovery.Cli;
+
+/// <summary>Registers the commands. Each command lives in its own file under <c>Commands/</c>.</summary>
+public static class CliApplication
+{
+    public static RootCommand Build(CliConsole console, DataDirectory data)
+    {
+        var root = new RootCommand("MatGenDiscovery: generative discovery of inorganic materials compositions.");
+        foreach (var command in Commands(console, data))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliConsole console, DataDirectory data)
+    {
+        var root = Build(console, data);
+        var parse = root.Parse(args);
+        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+        return await parse.InvokeAsync(configuration);
+    }
+
+    private static IEnumerable<Command> Commands(CliConsole console, DataDirectory data)
+    {
+        yield break;
+    }
+}
