@@ -1,0 +1,9 @@
+namespace MatGenDiscovery.Tensors.Operations.Elementwise;
+
+internal enum BinaryOperator
+{
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+}

@@ -1,0 +1,90 @@
+using System.Numerics.Tensors;
+
+namespace MatGenDiscovery.Tensors.Operations.Reductions;
+
+/// <summary>Sum or max over a set of axes, one contiguous run of axes at a time, as [outer, reduced, inner] blocks.</summary>
+internal static class ReductionKernel
+{
+    /// <summary>Reduces the axes flagged in <paramref name="reduce"/>; returns data in the keep-dim shape.</summary>
+    public static float[] Reduce(float[] source, int[] shape, bool[] reduce, bool max)
+    {
+        var current = source;
+        var currentShape = (int[])shape.Clone();
+        var axis = 0;
+        while (axis < shape.Length)
+        {
+            if (!reduce[axis] || shape[axis] == 1)
+            {
+                axis++;
+                continue;
+            }
+
+            var end = axis;
+            while (end < shape.Length && reduce[end])
+            {
+                end++;
+            }
+
+            var outer = Product(currentShape, 0, axis);
+            var reduced = Product(currentShape, axis, end);
+            var inner = Product(currentShape, end, currentShape.Length);
+            current = ReduceBlock(current, outer, reduced, inner, max);
+            for (var i = axis; i < end; i++)
+            {
+                currentShape[i] = 1;
+            }
+
+            axis = end;
+        }
+
+        return ReferenceEquals(current, source) ? (float[])source.Clone() : current;
+    }
+
+    private static float[] ReduceBlock(float[] source, int outer, int reduced, int inner, bool max)
+    {
+        var result = GC.AllocateUninitializedArray<float>(outer * inner);
+        if (reduced == 0)
+        {
+            Array.Fill(result, max ? float.NegativeInfinity : 0f);
+            return result;
+        }
+
+        for (var o = 0; o < outer; o++)
+        {
+            var block = source.AsSpan(o * reduced * inner, reduced * inner);
+            if (inner == 1)
+            {
+                result[o] = max ? TensorPrimitives.Max(block) : TensorPrimitives.Sum(block);
+                continue;
+            }
+
+            var target = result.AsSpan(o * inner, inner);
+            block[..inner].CopyTo(target);
+            for (var r = 1; r < reduced; r++)
+            {
+                var row = block.Slice(r * inner, inner);
+                if (max)
+                {
+                    TensorPrimitives.Max(target, row, target);
+                }
+                else
+                {
+                    TensorPrimitives.Add(target, row, target);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static int Product(int[] shape, int from, int to)
+    {
+        var product = 1;
+        for (var i = from; i < to; i++)
+        {
+            product *= shape[i];
+        }
+
+        return product;
+    }
+}
