@@ -63,7 +63,8 @@ internal static class Broadcasting
 
         if (first < 0)
         {
-            first = last = full.Length;
+            first = full.Length;
+            last = full.Length - 1;
         }
 
         outer = Product(full, 0, first);
