@@ -1,3 +1,6 @@
+using MatGenDiscovery.Chemistry.Compositions;
+using MatGenDiscovery.Chemistry.Elements;
+
 namespace MatGenDiscovery.Models.Featurization;
 
 /// <summary>
@@ -28,6 +31,27 @@ public sealed class MagpieFeaturizer
     public static IReadOnlyList<string> FeatureNames => MagpieFeatureNames.All;
 
     public MagpieElementTable Table => _table;
+
+    /// <summary>A featurizer over the bundled element table.</summary>
+    public static MagpieFeaturizer CreateDefault() => new(MagpieElementTable.FromElements(ElementTable.Default));
+
+    /// <summary>Computes the 145 features of a composition (its amounts as given) into <paramref name="destination"/>.</summary>
+    /// <exception cref="ArgumentException">The destination holds fewer than 145 values.</exception>
+    public void Featurize(Composition composition, Span<double> destination)
+    {
+        var n = composition.Arity;
+        Span<int> atomicNumbers = n <= StackLimit ? stackalloc int[n] : new int[n];
+        Span<double> amounts = n <= StackLimit ? stackalloc double[n] : new double[n];
+        var elements = composition.Elements;
+        var given = composition.Amounts;
+        for (var i = 0; i < n; i++)
+        {
+            atomicNumbers[i] = elements[i].AtomicNumber;
+            amounts[i] = given[i];
+        }
+
+        Featurize(atomicNumbers, amounts, destination);
+    }
 
     /// <summary>Computes the 145 features of the composition given as parallel atomic numbers and amounts.</summary>
     /// <param name="atomicNumbers">Distinct atomic numbers, 1..<see cref="MagpieElementTable.MaxAtomicNumber"/>.</param>
