@@ -20,9 +20,8 @@ public static class Losses
     public static Tensor BinaryCrossEntropy(Tensor probability, Tensor target)
     {
         RequireSameShape(probability, target, nameof(BinaryCrossEntropy));
-        var floor = MathF.Exp(LogFloor);
-        var logP = probability.Clamp(min: floor).Log();
-        var logNotP = (1f - probability).Clamp(min: floor).Log();
+        var logP = ClampedLog(probability);
+        var logNotP = ClampedLog(1f - probability);
         return -(target * logP + (1f - target) * logNotP).Mean();
     }
 
@@ -90,6 +89,9 @@ public static class Losses
         var batch = mean.Rank == 0 ? 1 : mean.ShapeArray[0];
         return (1f + logVariance - mean.Square() - logVariance.Exp()).Sum() * (-0.5f / batch);
     }
+
+    /// <summary>ln p floored at −100; the inner clamp keeps ln(0) from producing −∞·0 = NaN gradients.</summary>
+    private static Tensor ClampedLog(Tensor p) => p.Clamp(min: float.Epsilon).Log().Clamp(min: LogFloor);
 
     private static Tensor Difference(Tensor prediction, Tensor target, string loss)
     {
