@@ -1,0 +1,25 @@
+namespace MatGenDiscovery.Models.Predictors.GradientBoosting;
+
+/// <summary>Gradients, starting score, evaluation metric and output transform of one <see cref="GradientBoostingLoss"/>.</summary>
+internal abstract class LossFunction
+{
+    public static LossFunction For(GradientBoostingLoss loss) => loss switch
+    {
+        GradientBoostingLoss.SquaredError => new SquaredErrorLoss(),
+        GradientBoostingLoss.Logistic => new LogisticLoss(),
+        _ => throw new ArgumentOutOfRangeException(nameof(loss), loss, "Unknown loss."),
+    };
+
+    /// <exception cref="ArgumentException">A target is not valid for this loss.</exception>
+    public abstract void ValidateTargets(ReadOnlySpan<double> targets, string parameterName);
+
+    /// <summary>The constant raw score minimising the loss over <paramref name="targets"/>.</summary>
+    public abstract double BaseScore(ReadOnlySpan<double> targets);
+
+    public abstract void ComputeGradients(ReadOnlySpan<double> rawScores, ReadOnlySpan<double> targets, Span<double> gradients, Span<double> hessians);
+
+    /// <summary>RMSE or mean log loss; lower is better.</summary>
+    public abstract double Metric(ReadOnlySpan<double> rawScores, ReadOnlySpan<double> targets);
+
+    public abstract double Transform(double rawScore);
+}
