@@ -1,4 +1,6 @@
 using System.CommandLine;
+using MatGenDiscovery.Cli.Commands.Datasets;
+using MatGenDiscovery.Cli.Commands.Featurize;
 using MatGenDiscovery.Cli.Infrastructure;
 
 namespace MatGenDiscovery.Cli;
@@ -27,6 +29,8 @@ public static class CliApplication
 
     private static IEnumerable<Command> Commands(CliConsole console, DataDirectory data)
     {
+        yield return new DatasetsCommand(console, data);
+        yield return new FeaturizeCommand(console);
         yield break;
     }
 }

@@ -53,6 +53,20 @@ public static class DatasetLoader
         return new Dataset(name, propertyColumns.ToArray(), rows, errors);
     }
 
+    /// <summary>Number of records after the header, without parsing formulas.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static int CountRows(string path)
+    {
+        using var reader = CsvReader.Open(path);
+        var count = -1;
+        while (reader.ReadRecord() is not null)
+        {
+            count++;
+        }
+
+        return Math.Max(count, 0);
+    }
+
     /// <summary>Parses a batch of records on the thread pool (formula parsing dominates), keeping file order.</summary>
     private static void Flush(
         List<CsvRecord> batch, (DatasetRow?, DatasetRowError?)[] results, int width, int formulaIndex,
