@@ -4,14 +4,17 @@ using System.Runtime.Intrinsics.X86;
 
 namespace MatGenDiscovery.Tensors.Kernels;
 
-/// <summary>12×32 AVX-512 micro-kernel: 24 zmm accumulators, one broadcast of A and two loads of B per step of k.</summary>
+/// <summary>
+/// 8×32 AVX-512 micro-kernel: 16 zmm accumulators, eight broadcasts of A and two loads of B per step of k.
+/// Eight rows divide every channel count and batch size the models use, so few row tiles are partial.
+/// </summary>
 internal unsafe struct Avx512MicroKernel : IGemmMicroKernel
 {
-    public static int Mr => 12;
+    public static int Mr => 8;
 
     public static int Nr => 32;
 
-    public static int Mc => 144;
+    public static int Mc => 128;
 
     public static int Kc => 256;
 
@@ -30,10 +33,6 @@ internal unsafe struct Avx512MicroKernel : IGemmMicroKernel
         Vector512<float> c50 = Vector512<float>.Zero; Vector512<float> c51 = Vector512<float>.Zero;
         Vector512<float> c60 = Vector512<float>.Zero; Vector512<float> c61 = Vector512<float>.Zero;
         Vector512<float> c70 = Vector512<float>.Zero; Vector512<float> c71 = Vector512<float>.Zero;
-        Vector512<float> c80 = Vector512<float>.Zero; Vector512<float> c81 = Vector512<float>.Zero;
-        Vector512<float> c90 = Vector512<float>.Zero; Vector512<float> c91 = Vector512<float>.Zero;
-        Vector512<float> c100 = Vector512<float>.Zero; Vector512<float> c101 = Vector512<float>.Zero;
-        Vector512<float> c110 = Vector512<float>.Zero; Vector512<float> c111 = Vector512<float>.Zero;
 
         for (int p = 0; p < kc; p++)
         {
@@ -64,19 +63,7 @@ internal unsafe struct Avx512MicroKernel : IGemmMicroKernel
             a = Vector512.Create(packedA[7]);
             c70 = Avx512F.FusedMultiplyAdd(a, b0, c70);
             c71 = Avx512F.FusedMultiplyAdd(a, b1, c71);
-            a = Vector512.Create(packedA[8]);
-            c80 = Avx512F.FusedMultiplyAdd(a, b0, c80);
-            c81 = Avx512F.FusedMultiplyAdd(a, b1, c81);
-            a = Vector512.Create(packedA[9]);
-            c90 = Avx512F.FusedMultiplyAdd(a, b0, c90);
-            c91 = Avx512F.FusedMultiplyAdd(a, b1, c91);
-            a = Vector512.Create(packedA[10]);
-            c100 = Avx512F.FusedMultiplyAdd(a, b0, c100);
-            c101 = Avx512F.FusedMultiplyAdd(a, b1, c101);
-            a = Vector512.Create(packedA[11]);
-            c110 = Avx512F.FusedMultiplyAdd(a, b0, c110);
-            c111 = Avx512F.FusedMultiplyAdd(a, b1, c111);
-            packedA += 12;
+            packedA += 8;
             packedB += 32;
         }
 
@@ -99,14 +86,6 @@ internal unsafe struct Avx512MicroKernel : IGemmMicroKernel
             Avx512F.Store(c + 6 * ldc + 16, Avx512F.Multiply(alphaVector, c61));
             Avx512F.Store(c + 7 * ldc + 0, Avx512F.Multiply(alphaVector, c70));
             Avx512F.Store(c + 7 * ldc + 16, Avx512F.Multiply(alphaVector, c71));
-            Avx512F.Store(c + 8 * ldc + 0, Avx512F.Multiply(alphaVector, c80));
-            Avx512F.Store(c + 8 * ldc + 16, Avx512F.Multiply(alphaVector, c81));
-            Avx512F.Store(c + 9 * ldc + 0, Avx512F.Multiply(alphaVector, c90));
-            Avx512F.Store(c + 9 * ldc + 16, Avx512F.Multiply(alphaVector, c91));
-            Avx512F.Store(c + 10 * ldc + 0, Avx512F.Multiply(alphaVector, c100));
-            Avx512F.Store(c + 10 * ldc + 16, Avx512F.Multiply(alphaVector, c101));
-            Avx512F.Store(c + 11 * ldc + 0, Avx512F.Multiply(alphaVector, c110));
-            Avx512F.Store(c + 11 * ldc + 16, Avx512F.Multiply(alphaVector, c111));
             return;
         }
 
@@ -127,14 +106,6 @@ internal unsafe struct Avx512MicroKernel : IGemmMicroKernel
         Store(c + 6 * ldc + 16, c61, alphaVector, betaVector);
         Store(c + 7 * ldc + 0, c70, alphaVector, betaVector);
         Store(c + 7 * ldc + 16, c71, alphaVector, betaVector);
-        Store(c + 8 * ldc + 0, c80, alphaVector, betaVector);
-        Store(c + 8 * ldc + 16, c81, alphaVector, betaVector);
-        Store(c + 9 * ldc + 0, c90, alphaVector, betaVector);
-        Store(c + 9 * ldc + 16, c91, alphaVector, betaVector);
-        Store(c + 10 * ldc + 0, c100, alphaVector, betaVector);
-        Store(c + 10 * ldc + 16, c101, alphaVector, betaVector);
-        Store(c + 11 * ldc + 0, c110, alphaVector, betaVector);
-        Store(c + 11 * ldc + 16, c111, alphaVector, betaVector);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

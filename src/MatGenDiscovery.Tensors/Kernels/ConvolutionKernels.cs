@@ -4,10 +4,20 @@ namespace MatGenDiscovery.Tensors.Kernels;
 /// 2-D convolution (cross-correlation, no bias) in NCHW layout by im2col + GEMM, parallel over the batch.
 /// See <see cref="ConvolutionGeometry"/> for the formula and layouts. Every method overwrites its destination.
 /// </summary>
+/// <remarks>
+/// The patch matrices of a group of images are laid side by side so that each GEMM has about
+/// <see cref="TargetGemmColumns"/> columns: MatGAN's images are small (24 to 680 output pixels), and one GEMM
+/// per image would spend as long packing the weight as multiplying with it.
+/// </remarks>
 public static unsafe class ConvolutionKernels
 {
     /// <summary>Below this many floating-point operations the whole call stays on one thread.</summary>
     private const double ParallelFlopThreshold = 2e6;
+
+    private const int TargetGemmColumns = 1024;
+
+    /// <summary>Upper bound on a group's patch matrix, in floats (512 KiB), so it stays in the L2 cache between im2col and the GEMM.</summary>
+    private const long MaxPatchFloats = 128 << 10;
 
     /// <summary>output = conv(input, weight).</summary>
     /// <exception cref="ArgumentException">The geometry is invalid or a span length does not match it.</exception>
@@ -16,19 +26,23 @@ public static unsafe class ConvolutionKernels
         g.Validate(input.Length, weight.Length, output.Length, nameof(input), nameof(weight), nameof(output));
         fixed (float* x = input, w = weight, y = output)
         {
-            var pointers = new ConvolutionPointers(x, w, y);
-            ForEachImage(g, (pointers, g), static (state, start, count, parallelGemm) =>
+            ForEachGroup(new ConvolutionPointers(x, w, y, g), static (in ConvolutionPointers p, int start, int count, int part, bool parallelGemm) =>
             {
-                ConvolutionGeometry geometry = state.g;
-                float* columns = KernelWorkspace.Get(WorkspaceSlot.Columns, (long)geometry.PatchLength * geometry.OutPixels);
-                for (int n = start; n < start + count; n++)
+                ConvolutionGeometry g = p.Geometry;
+                int columns = count * g.OutPixels;
+                float* patches = KernelWorkspace.Get(WorkspaceSlot.Columns, (long)g.PatchLength * columns);
+                for (int i = 0; i < count; i++)
                 {
-                    Im2Col.Unfold(state.pointers.Image(n, geometry), columns, geometry);
-                    Gemm.Execute(
-                        new GemmProblem(false, false, geometry.OutChannels, geometry.OutPixels, geometry.PatchLength,
-                            state.pointers.Weight, geometry.PatchLength, columns, geometry.OutPixels,
-                            state.pointers.Result(n, geometry), geometry.OutPixels, 1f, 0f),
-                        parallelGemm);
+                    Im2Col.Unfold(p.Image(start + i), patches + (nint)i * g.OutPixels, columns, g);
+                }
+
+                float* product = count == 1 ? p.Result(start) : KernelWorkspace.Get(WorkspaceSlot.Gathered, (long)g.OutChannels * columns);
+                Gemm.Execute(
+                    new GemmProblem(false, false, g.OutChannels, columns, g.PatchLength, p.Weight, g.PatchLength, patches, columns, product, columns, 1f, 0f),
+                    parallelGemm);
+                if (count > 1)
+                {
+                    Regroup(product, p.Result(start), count, g, toImages: true);
                 }
             });
         }
@@ -44,19 +58,18 @@ public static unsafe class ConvolutionKernels
         g.Validate(gradInput.Length, weight.Length, gradOutput.Length, nameof(gradInput), nameof(weight), nameof(gradOutput));
         fixed (float* dx = gradInput, w = weight, dy = gradOutput)
         {
-            var pointers = new ConvolutionPointers(dx, w, dy);
-            ForEachImage(g, (pointers, g), static (state, start, count, parallelGemm) =>
+            ForEachGroup(new ConvolutionPointers(dx, w, dy, g), static (in ConvolutionPointers p, int start, int count, int part, bool parallelGemm) =>
             {
-                ConvolutionGeometry geometry = state.g;
-                float* columns = KernelWorkspace.Get(WorkspaceSlot.Columns, (long)geometry.PatchLength * geometry.OutPixels);
-                for (int n = start; n < start + count; n++)
+                ConvolutionGeometry g = p.Geometry;
+                int columns = count * g.OutPixels;
+                float* gradients = GatherResults(p, start, count);
+                float* patches = KernelWorkspace.Get(WorkspaceSlot.Columns, (long)g.PatchLength * columns);
+                Gemm.Execute(
+                    new GemmProblem(true, false, g.PatchLength, columns, g.OutChannels, p.Weight, g.PatchLength, gradients, columns, patches, columns, 1f, 0f),
+                    parallelGemm);
+                for (int i = 0; i < count; i++)
                 {
-                    Gemm.Execute(
-                        new GemmProblem(true, false, geometry.PatchLength, geometry.OutPixels, geometry.OutChannels,
-                            state.pointers.Weight, geometry.PatchLength, state.pointers.Result(n, geometry), geometry.OutPixels,
-                            columns, geometry.OutPixels, 1f, 0f),
-                        parallelGemm);
-                    Im2Col.Fold(columns, state.pointers.Image(n, geometry), geometry);
+                    Im2Col.Fold(patches + (nint)i * g.OutPixels, columns, p.Image(start + i), g);
                 }
             });
         }
@@ -67,65 +80,111 @@ public static unsafe class ConvolutionKernels
     public static void BackwardWeight(ReadOnlySpan<float> input, ReadOnlySpan<float> gradOutput, Span<float> gradWeight, in ConvolutionGeometry g)
     {
         g.Validate(input.Length, gradWeight.Length, gradOutput.Length, nameof(input), nameof(gradWeight), nameof(gradOutput));
-        if (g.Batch == 0)
-        {
-            gradWeight.Clear();
-            return;
-        }
-
+        gradWeight.Clear();
         int parts = PartCount(g);
-        int weightLength = g.WeightLength;
-        float* partials = parts > 1 ? KernelWorkspace.Get(WorkspaceSlot.PartialSum, (long)(parts - 1) * weightLength) : null;
+        float* partials = parts > 1 ? KernelWorkspace.Get(WorkspaceSlot.PartialSum, (long)(parts - 1) * g.WeightLength) : null;
+        new Span<float>(partials, (parts - 1) * g.WeightLength).Clear();
         fixed (float* x = input, dw = gradWeight, dy = gradOutput)
         {
-            var pointers = new ConvolutionPointers(x, dw, dy);
-            ForEachImage(g, (pointers, g, partials: (nint)partials, chunk: ChunkSize(g.Batch, parts)), static (state, start, count, parallelGemm) =>
+            var pointers = new ConvolutionPointers(x, dw, dy, g, partials);
+            ForEachGroup(pointers, static (in ConvolutionPointers p, int start, int count, int part, bool parallelGemm) =>
             {
-                ConvolutionGeometry geometry = state.g;
-                int part = start / state.chunk;
-                float* destination = part == 0 ? state.pointers.Weight : (float*)state.partials + (nint)(part - 1) * geometry.WeightLength;
-                float* columns = KernelWorkspace.Get(WorkspaceSlot.Columns, (long)geometry.PatchLength * geometry.OutPixels);
-                for (int n = start; n < start + count; n++)
+                ConvolutionGeometry g = p.Geometry;
+                int columns = count * g.OutPixels;
+                float* patches = KernelWorkspace.Get(WorkspaceSlot.Columns, (long)g.PatchLength * columns);
+                for (int i = 0; i < count; i++)
                 {
-                    Im2Col.Unfold(state.pointers.Image(n, geometry), columns, geometry);
-                    Gemm.Execute(
-                        new GemmProblem(false, true, geometry.OutChannels, geometry.PatchLength, geometry.OutPixels,
-                            state.pointers.Result(n, geometry), geometry.OutPixels, columns, geometry.OutPixels,
-                            destination, geometry.PatchLength, 1f, n == start ? 0f : 1f),
-                        parallelGemm);
+                    Im2Col.Unfold(p.Image(start + i), patches + (nint)i * g.OutPixels, columns, g);
                 }
+
+                float* gradients = GatherResults(p, start, count);
+                float* destination = part == 0 ? p.Weight : p.Partials + (nint)(part - 1) * g.WeightLength;
+                Gemm.Execute(
+                    new GemmProblem(false, true, g.OutChannels, g.PatchLength, columns, gradients, columns, patches, columns, destination, g.PatchLength, 1f, 1f),
+                    parallelGemm);
             });
 
             for (int part = 1; part < parts; part++)
             {
-                var partial = new ReadOnlySpan<float>(partials + (nint)(part - 1) * weightLength, weightLength);
+                var partial = new ReadOnlySpan<float>(partials + (nint)(part - 1) * g.WeightLength, g.WeightLength);
                 System.Numerics.Tensors.TensorPrimitives.Add(gradWeight, partial, gradWeight);
             }
         }
     }
 
-    private delegate void ImageRangeAction<TState>(TState state, int start, int count, bool parallelGemm);
+    private delegate void GroupAction(in ConvolutionPointers pointers, int start, int count, int part, bool parallelGemm);
 
     /// <summary>
-    /// Runs <paramref name="action"/> over contiguous ranges of images, one range per core when the work is large enough;
-    /// with a single range the GEMMs themselves may use every core.
+    /// Splits the batch into one contiguous range per core when the work is large enough (part = range index), and each range
+    /// into groups of images; with a single range the GEMMs themselves may use every core.
     /// </summary>
-    private static void ForEachImage<TState>(in ConvolutionGeometry g, TState state, ImageRangeAction<TState> action)
+    private static void ForEachGroup(ConvolutionPointers pointers, GroupAction action)
     {
+        ConvolutionGeometry g = pointers.Geometry;
         int parts = PartCount(g);
+        int chunk = ChunkSize(g.Batch, parts);
+        int groupSize = GroupSize(g);
         if (parts <= 1)
         {
-            action(state, 0, g.Batch, true);
+            RunRange(pointers, action, 0, g.Batch, 0, groupSize, parallelGemm: true);
             return;
         }
 
-        int chunk = ChunkSize(g.Batch, parts);
-        int batch = g.Batch;
         Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
         {
             int start = part * chunk;
-            action(state, start, Math.Min(chunk, batch - start), false);
+            RunRange(pointers, action, start, Math.Min(chunk, g.Batch - start), part, groupSize, parallelGemm: false);
         });
+    }
+
+    private static void RunRange(in ConvolutionPointers pointers, GroupAction action, int start, int count, int part, int groupSize, bool parallelGemm)
+    {
+        for (int offset = 0; offset < count; offset += groupSize)
+        {
+            action(pointers, start + offset, Math.Min(groupSize, count - offset), part, parallelGemm);
+        }
+    }
+
+    /// <summary>The [count, OutChannels, OutPixels] results from <paramref name="start"/> as one [OutChannels, count·OutPixels] matrix.</summary>
+    private static float* GatherResults(in ConvolutionPointers p, int start, int count)
+    {
+        if (count == 1)
+        {
+            return p.Result(start);
+        }
+
+        float* gathered = KernelWorkspace.Get(WorkspaceSlot.Gathered, (long)p.Geometry.OutChannels * count * p.Geometry.OutPixels);
+        Regroup(gathered, p.Result(start), count, p.Geometry, toImages: false);
+        return gathered;
+    }
+
+    /// <summary>Copies between a [OutChannels, count·OutPixels] matrix and count consecutive [OutChannels, OutPixels] images.</summary>
+    private static void Regroup(float* matrix, float* images, int count, in ConvolutionGeometry g, bool toImages)
+    {
+        int pixels = g.OutPixels;
+        for (int i = 0; i < count; i++)
+        {
+            for (int o = 0; o < g.OutChannels; o++)
+            {
+                var inMatrix = new Span<float>(matrix + ((nint)o * count + i) * pixels, pixels);
+                var inImages = new Span<float>(images + ((nint)i * g.OutChannels + o) * pixels, pixels);
+                if (toImages)
+                {
+                    inMatrix.CopyTo(inImages);
+                }
+                else
+                {
+                    inImages.CopyTo(inMatrix);
+                }
+            }
+        }
+    }
+
+    private static int GroupSize(in ConvolutionGeometry g)
+    {
+        int byColumns = (TargetGemmColumns + g.OutPixels - 1) / g.OutPixels;
+        long byMemory = MaxPatchFloats / ((long)g.PatchLength * g.OutPixels);
+        return (int)Math.Max(1, Math.Min(byColumns, byMemory));
     }
 
     private static int PartCount(in ConvolutionGeometry g)
@@ -136,19 +195,24 @@ public static unsafe class ConvolutionKernels
             return 1;
         }
 
-        int parts = Math.Min(Environment.ProcessorCount, g.Batch);
-        return (g.Batch + ChunkSize(g.Batch, parts) - 1) / ChunkSize(g.Batch, parts);
+        int chunk = ChunkSize(g.Batch, Math.Min(Environment.ProcessorCount, g.Batch));
+        return (g.Batch + chunk - 1) / chunk;
     }
 
-    private static int ChunkSize(int batch, int parts) => (batch + parts - 1) / parts;
+    private static int ChunkSize(int batch, int parts) => (batch + parts - 1) / Math.Max(parts, 1);
 
-    /// <summary>Pinned base pointers: Images holds the [N,C,H,W] side, Results the [N,O,outH,outW] side.</summary>
-    private readonly struct ConvolutionPointers(float* images, float* weight, float* results)
+    /// <summary>Pinned base pointers: images are the [N,C,H,W] side, results the [N,O,outH,outW] side.</summary>
+    private readonly struct ConvolutionPointers(float* images, float* weight, float* results, ConvolutionGeometry geometry, float* partials = null)
     {
+        public ConvolutionGeometry Geometry { get; } = geometry;
+
         public float* Weight { get; } = weight;
 
-        public float* Image(int n, in ConvolutionGeometry g) => images + (nint)n * g.InChannels * g.InHeight * g.InWidth;
+        /// <summary>BackwardWeight only: one extra weight-sized accumulator per range after the first.</summary>
+        public float* Partials { get; } = partials;
 
-        public float* Result(int n, in ConvolutionGeometry g) => results + (nint)n * g.OutChannels * g.OutPixels;
+        public float* Image(int n) => images + (nint)n * Geometry.InChannels * Geometry.InHeight * Geometry.InWidth;
+
+        public float* Result(int n) => results + (nint)n * Geometry.OutChannels * Geometry.OutPixels;
     }
 }

@@ -1,3 +1,6 @@
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
 namespace MatGenDiscovery.Tensors.Kernels;
 
 /// <summary>
@@ -55,17 +58,11 @@ internal static unsafe class GemmPacking
     {
         for (int p = 0; p < depth; p++)
         {
-            float* from = source + (nint)p * stride;
             float* to = destination + (nint)p * panelWidth;
-            int j = 0;
-            for (; j < width; j++)
+            new ReadOnlySpan<float>(source + (nint)p * stride, width).CopyTo(new Span<float>(to, width));
+            if (width < panelWidth)
             {
-                to[j] = from[j];
-            }
-
-            for (; j < panelWidth; j++)
-            {
-                to[j] = 0f;
+                new Span<float>(to + width, panelWidth - width).Clear();
             }
         }
     }
@@ -73,22 +70,80 @@ internal static unsafe class GemmPacking
     /// <summary>Source holds, for each panel lane j, the depth values contiguously at j·stride.</summary>
     private static void PackStrided(float* source, int stride, int depth, int width, int panelWidth, float* destination)
     {
-        for (int j = 0; j < width; j++)
+        int j = 0;
+        if (Avx.IsSupported)
         {
-            float* from = source + (nint)j * stride;
-            float* to = destination + j;
-            for (int p = 0; p < depth; p++)
+            for (; j + 8 <= width; j += 8)
             {
-                to[(nint)p * panelWidth] = from[p];
+                int p = 0;
+                for (; p + 8 <= depth; p += 8)
+                {
+                    Transpose8x8(source + (nint)j * stride + p, stride, destination + (nint)p * panelWidth + j, panelWidth);
+                }
+
+                CopyLanes(source, stride, p, depth, j, j + 8, panelWidth, destination);
             }
         }
 
-        for (int j = width; j < panelWidth; j++)
+        CopyLanes(source, stride, 0, depth, j, width, panelWidth, destination);
+        for (j = width; j < panelWidth; j++)
         {
             for (int p = 0; p < depth; p++)
             {
                 destination[(nint)p * panelWidth + j] = 0f;
             }
         }
+    }
+
+    private static void CopyLanes(float* source, int stride, int depthStart, int depthEnd, int laneStart, int laneEnd, int panelWidth, float* destination)
+    {
+        for (int j = laneStart; j < laneEnd; j++)
+        {
+            float* from = source + (nint)j * stride;
+            for (int p = depthStart; p < depthEnd; p++)
+            {
+                destination[(nint)p * panelWidth + j] = from[p];
+            }
+        }
+    }
+
+    /// <summary>destination[q·destinationStride + r] = source[r·sourceStride + q] for r, q in [0, 8).</summary>
+    private static void Transpose8x8(float* source, int sourceStride, float* destination, int destinationStride)
+    {
+        Vector256<float> r0 = Avx.LoadVector256(source);
+        Vector256<float> r1 = Avx.LoadVector256(source + sourceStride);
+        Vector256<float> r2 = Avx.LoadVector256(source + 2 * (nint)sourceStride);
+        Vector256<float> r3 = Avx.LoadVector256(source + 3 * (nint)sourceStride);
+        Vector256<float> r4 = Avx.LoadVector256(source + 4 * (nint)sourceStride);
+        Vector256<float> r5 = Avx.LoadVector256(source + 5 * (nint)sourceStride);
+        Vector256<float> r6 = Avx.LoadVector256(source + 6 * (nint)sourceStride);
+        Vector256<float> r7 = Avx.LoadVector256(source + 7 * (nint)sourceStride);
+
+        Vector256<float> t0 = Avx.UnpackLow(r0, r1);
+        Vector256<float> t1 = Avx.UnpackHigh(r0, r1);
+        Vector256<float> t2 = Avx.UnpackLow(r2, r3);
+        Vector256<float> t3 = Avx.UnpackHigh(r2, r3);
+        Vector256<float> t4 = Avx.UnpackLow(r4, r5);
+        Vector256<float> t5 = Avx.UnpackHigh(r4, r5);
+        Vector256<float> t6 = Avx.UnpackLow(r6, r7);
+        Vector256<float> t7 = Avx.UnpackHigh(r6, r7);
+
+        Vector256<float> u0 = Avx.Shuffle(t0, t2, 0x44);
+        Vector256<float> u1 = Avx.Shuffle(t0, t2, 0xEE);
+        Vector256<float> u2 = Avx.Shuffle(t1, t3, 0x44);
+        Vector256<float> u3 = Avx.Shuffle(t1, t3, 0xEE);
+        Vector256<float> u4 = Avx.Shuffle(t4, t6, 0x44);
+        Vector256<float> u5 = Avx.Shuffle(t4, t6, 0xEE);
+        Vector256<float> u6 = Avx.Shuffle(t5, t7, 0x44);
+        Vector256<float> u7 = Avx.Shuffle(t5, t7, 0xEE);
+
+        Avx.Store(destination, Avx.Permute2x128(u0, u4, 0x20));
+        Avx.Store(destination + destinationStride, Avx.Permute2x128(u1, u5, 0x20));
+        Avx.Store(destination + 2 * (nint)destinationStride, Avx.Permute2x128(u2, u6, 0x20));
+        Avx.Store(destination + 3 * (nint)destinationStride, Avx.Permute2x128(u3, u7, 0x20));
+        Avx.Store(destination + 4 * (nint)destinationStride, Avx.Permute2x128(u0, u4, 0x31));
+        Avx.Store(destination + 5 * (nint)destinationStride, Avx.Permute2x128(u1, u5, 0x31));
+        Avx.Store(destination + 6 * (nint)destinationStride, Avx.Permute2x128(u2, u6, 0x31));
+        Avx.Store(destination + 7 * (nint)destinationStride, Avx.Permute2x128(u3, u7, 0x31));
     }
 }

@@ -3,13 +3,13 @@ namespace MatGenDiscovery.Tensors.Kernels;
 /// <summary>
 /// Unfolds one image [InChannels, InHeight, InWidth] into the patch matrix
 /// columns[(c·KernelHeight + i)·KernelWidth + j, y·OutWidth + x] = image[c, y·StrideHeight − PadTop + i, x·StrideWidth − PadLeft + j]
-/// (zero outside the image), and folds such a matrix back by summation.
+/// (zero outside the image), and folds such a matrix back by summation. The matrix rows are
+/// <c>columnStride</c> apart, so the patch matrices of several images can sit side by side.
 /// </summary>
 internal static unsafe class Im2Col
 {
-    public static void Unfold(float* image, float* columns, in ConvolutionGeometry g)
+    public static void Unfold(float* image, float* columns, int columnStride, in ConvolutionGeometry g)
     {
-        int outPixels = g.OutPixels;
         for (int c = 0; c < g.InChannels; c++)
         {
             float* plane = image + (nint)c * g.InHeight * g.InWidth;
@@ -17,7 +17,7 @@ internal static unsafe class Im2Col
             {
                 for (int j = 0; j < g.KernelWidth; j++)
                 {
-                    float* row = columns + (nint)((c * g.KernelHeight + i) * g.KernelWidth + j) * outPixels;
+                    float* row = columns + (nint)((c * g.KernelHeight + i) * g.KernelWidth + j) * columnStride;
                     (int xStart, int xEnd) = ValidRange(j, g.PadLeft, g.StrideWidth, g.InWidth, g.OutWidth);
                     for (int y = 0; y < g.OutHeight; y++)
                     {
@@ -51,9 +51,8 @@ internal static unsafe class Im2Col
     }
 
     /// <summary>Overwrites <paramref name="image"/> with the sum of every patch entry that maps onto each pixel.</summary>
-    public static void Fold(float* columns, float* image, in ConvolutionGeometry g)
+    public static void Fold(float* columns, int columnStride, float* image, in ConvolutionGeometry g)
     {
-        int outPixels = g.OutPixels;
         new Span<float>(image, g.InChannels * g.InHeight * g.InWidth).Clear();
         for (int c = 0; c < g.InChannels; c++)
         {
@@ -62,7 +61,7 @@ internal static unsafe class Im2Col
             {
                 for (int j = 0; j < g.KernelWidth; j++)
                 {
-                    float* row = columns + (nint)((c * g.KernelHeight + i) * g.KernelWidth + j) * outPixels;
+                    float* row = columns + (nint)((c * g.KernelHeight + i) * g.KernelWidth + j) * columnStride;
                     (int xStart, int xEnd) = ValidRange(j, g.PadLeft, g.StrideWidth, g.InWidth, g.OutWidth);
                     for (int y = 0; y < g.OutHeight; y++)
                     {

@@ -7,4 +7,5 @@ internal enum WorkspaceSlot
     PackedB,
     Columns,
     PartialSum,
+    Gathered,
 }
