@@ -22,19 +22,25 @@ internal sealed class BinnedMatrix
 
     public ReadOnlySpan<byte> Column(int feature) => _bins.AsSpan(feature * RowCount, RowCount);
 
-    public static BinnedMatrix Create<T>(ReadOnlySpan<T> features, FeatureBinning binning)
+    public static unsafe BinnedMatrix Create<T>(ReadOnlySpan<T> features, FeatureBinning binning, ParallelOptions parallelOptions)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var columnCount = binning.FeatureCount;
         var rowCount = features.Length / columnCount;
         var bins = new byte[rowCount * columnCount];
-        for (var row = 0; row < rowCount; row++)
+        fixed (T* pointer = features)
         {
-            var values = features.Slice(row * columnCount, columnCount);
-            for (var feature = 0; feature < columnCount; feature++)
+            var address = (nint)pointer;
+            var length = features.Length;
+            Parallel.For(0, columnCount, parallelOptions, feature =>
             {
-                bins[(feature * rowCount) + row] = (byte)binning.BinOf(feature, double.CreateTruncating(values[feature]));
-            }
+                var matrix = new ReadOnlySpan<T>((T*)address, length);
+                var column = bins.AsSpan(feature * rowCount, rowCount);
+                for (var row = 0; row < rowCount; row++)
+                {
+                    column[row] = (byte)binning.BinOf(feature, double.CreateTruncating(matrix[(row * columnCount) + feature]));
+                }
+            });
         }
 
         return new BinnedMatrix(binning, rowCount, bins);

@@ -63,6 +63,12 @@ public sealed class FeatureBinning
     /// <param name="features">Row-major n × <paramref name="columnCount"/> matrix.</param>
     /// <param name="maxBins">Maximum value bins per feature, 2 to 255.</param>
     public static FeatureBinning Fit<T>(ReadOnlySpan<T> features, int columnCount, int maxBins, int seed, int sampleSize = DefaultSampleSize)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Fit(features, columnCount, maxBins, seed, sampleSize, new ParallelOptions());
+
+    /// <remarks>Columns are binned in parallel; each column's bounds depend only on its values, not on scheduling.</remarks>
+    internal static unsafe FeatureBinning Fit<T>(
+        ReadOnlySpan<T> features, int columnCount, int maxBins, int seed, int sampleSize, ParallelOptions parallelOptions)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(columnCount, 1);
@@ -77,22 +83,28 @@ public sealed class FeatureBinning
         var rowCount = features.Length / columnCount;
         var sampleRows = RowSampler.SortedSample(rowCount, Math.Min(rowCount, sampleSize), new Random(seed));
         var bounds = new double[columnCount][];
-        var values = new double[sampleRows.Length];
-        for (var feature = 0; feature < columnCount; feature++)
+        fixed (T* pointer = features)
         {
-            var count = 0;
-            foreach (var row in sampleRows)
+            var address = (nint)pointer;
+            var length = features.Length;
+            Parallel.For(0, columnCount, parallelOptions, feature =>
             {
-                var value = double.CreateTruncating(features[(row * columnCount) + feature]);
-                if (!double.IsNaN(value))
+                var matrix = new ReadOnlySpan<T>((T*)address, length);
+                var values = new double[sampleRows.Length];
+                var count = 0;
+                foreach (var row in sampleRows)
                 {
-                    values[count++] = value;
+                    var value = double.CreateTruncating(matrix[(row * columnCount) + feature]);
+                    if (!double.IsNaN(value))
+                    {
+                        values[count++] = value;
+                    }
                 }
-            }
 
-            var sorted = values.AsSpan(0, count);
-            sorted.Sort();
-            bounds[feature] = UpperBoundsOf(sorted, maxBins);
+                var sorted = values.AsSpan(0, count);
+                sorted.Sort();
+                bounds[feature] = UpperBoundsOf(sorted, maxBins);
+            });
         }
 
         return new FeatureBinning(bounds);

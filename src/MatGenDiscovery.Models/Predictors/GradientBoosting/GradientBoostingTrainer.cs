@@ -52,8 +52,8 @@ public sealed class GradientBoostingTrainer
             throw new ArgumentException("EarlyStoppingRounds is set but no validation set was given.", nameof(validationFeatures));
         }
 
-        var binning = FeatureBinning.Fit(features, columnCount, Options.MaxBins, Options.Seed);
-        var data = BinnedMatrix.Create(features, binning);
+        var binning = FeatureBinning.Fit(features, columnCount, Options.MaxBins, Options.Seed, FeatureBinning.DefaultSampleSize, _parallelOptions);
+        var data = BinnedMatrix.Create(features, binning, _parallelOptions);
         var validationX = new double[validationFeatures.Length];
         for (var i = 0; i < validationX.Length; i++)
         {
@@ -91,7 +91,7 @@ public sealed class GradientBoostingTrainer
             _loss.ComputeGradients(scores, targets, gradients, hessians);
             var bag = Draw(rowIndices, bagSize, rowRandom);
             var features = Draw(columnIndices, featureCount, columnRandom);
-            var grown = grower.Grow(bag, gradients, hessians, features);
+            var grown = grower.Grow(bag, gradients, hessians, features, Options.Loss == GradientBoostingLoss.SquaredError);
             trees.Add(grown.Tree);
             AddTreeToScores(grown, data, scores);
             trainMetric.Add(_loss.Metric(scores, targets));

@@ -39,10 +39,17 @@ internal sealed class SplitFinder(GradientBoostingOptions options)
         var leftCount = 0;
         for (var bin = 0; bin < nanBin; bin++)
         {
-            leftGradient += histogram[bin].Gradient;
-            leftHessian += histogram[bin].Hessian;
-            leftCount += histogram[bin].Count;
+            ref readonly var entry = ref histogram[bin];
             var isLastValueBin = bin == nanBin - 1;
+            if (entry.Count == 0 && !isLastValueBin)
+            {
+                // Same partition as the previous non-empty bin, whose (lower) threshold already competed.
+                continue;
+            }
+
+            leftGradient += entry.Gradient;
+            leftHessian += entry.Hessian;
+            leftCount += entry.Count;
             if (nan.Count == 0)
             {
                 if (!isLastValueBin)
