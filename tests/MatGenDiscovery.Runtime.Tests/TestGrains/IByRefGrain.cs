@@ -1,0 +1,6 @@
+namespace MatGenDiscovery.Runtime.Tests.TestGrains;
+
+public interface IByRefGrain : IGrainWithStringKey
+{
+    Task SetAsync(ref int value);
+}

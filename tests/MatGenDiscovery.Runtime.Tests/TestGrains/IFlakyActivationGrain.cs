@@ -1,0 +1,6 @@
+namespace MatGenDiscovery.Runtime.Tests.TestGrains;
+
+public interface IFlakyActivationGrain : IGrainWithStringKey
+{
+    Task<string> HelloAsync();
+}

@@ -1,0 +1,8 @@
+namespace MatGenDiscovery.Runtime.Tests.TestGrains;
+
+public interface ISynchronousGrain : IGrainWithStringKey
+{
+    Task<int> FineAsync();
+
+    int NotATask();
+}

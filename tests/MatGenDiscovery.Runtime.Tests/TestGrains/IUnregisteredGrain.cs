@@ -1,0 +1,6 @@
+namespace MatGenDiscovery.Runtime.Tests.TestGrains;
+
+public interface IUnregisteredGrain : IGrainWithStringKey
+{
+    Task PingAsync();
+}
