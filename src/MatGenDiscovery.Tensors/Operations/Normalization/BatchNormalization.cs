@@ -31,28 +31,114 @@ public static class BatchNormalization
         int[] channelShape = x.Rank == 2 ? [1, channels] : [1, channels, 1, 1];
         int[] axes = x.Rank == 2 ? [0] : [0, 2, 3];
 
-        Tensor normalized;
         if (training)
         {
-            var count = x.Length / Math.Max(channels, 1);
-            if (count < 2)
+            return Train(x, gamma, beta, runningMean, runningVariance, momentum, epsilon, axes, channelShape);
+        }
+
+        var inverseStd = (runningVariance.Detach() + epsilon).Sqrt().Reciprocal();
+        var scale = gamma is null ? inverseStd : gamma * inverseStd;
+        var shift = beta is null ? -(runningMean.Detach() * scale) : beta - runningMean.Detach() * scale;
+        return x * scale.Reshape(channelShape) + shift.Reshape(channelShape);
+    }
+
+    /// <summary>
+    /// Fused training forward. Its backward is a fused kernel when nothing is being recorded; when the backward
+    /// itself is recorded (create-graph), it differentiates the equivalent composed graph instead, so
+    /// higher-order gradients come from ordinary operations.
+    /// </summary>
+    private static Tensor Train(
+        Tensor x, Tensor? gamma, Tensor? beta, Tensor runningMean, Tensor runningVariance,
+        float momentum, float epsilon, int[] axes, int[] channelShape)
+    {
+        var batch = x.ShapeArray[0];
+        var channels = x.ShapeArray[1];
+        var spatial = x.Rank == 2 ? 1 : x.ShapeArray[2] * x.ShapeArray[3];
+        var count = batch * spatial;
+        if (count < 2)
+        {
+            throw new ArgumentException($"BatchNorm training needs more than one value per channel, got input {Tensor.FormatShape(x.ShapeArray)}.", nameof(x));
+        }
+
+        var mean = new float[channels];
+        var variance = new float[channels];
+        BatchNormKernel.Statistics(x.Data, batch, channels, spatial, mean, variance);
+        var inverseStd = new float[channels];
+        var scale = new float[channels];
+        var shift = new float[channels];
+        for (var c = 0; c < channels; c++)
+        {
+            inverseStd[c] = 1f / MathF.Sqrt(variance[c] + epsilon);
+            scale[c] = (gamma?.Data[c] ?? 1f) * inverseStd[c];
+            shift[c] = (beta?.Data[c] ?? 0f) - mean[c] * scale[c];
+        }
+
+        var result = new Tensor(GC.AllocateUninitializedArray<float>(x.Length), x.ShapeArray);
+        BatchNormKernel.Affine(x.Data, batch, channels, spatial, scale, shift, result.Data);
+        UpdateRunning(runningMean, mean, momentum, 1f);
+        UpdateRunning(runningVariance, variance, momentum, count / (count - 1f));
+
+        var inputs = new List<Tensor>(3) { x };
+        if (gamma is not null) inputs.Add(gamma);
+        if (beta is not null) inputs.Add(beta);
+        if (!GradMode.IsEnabled || !inputs.Exists(input => input.RequiresGrad))
+        {
+            return result;
+        }
+
+        Tensor[] recorded = [.. inputs];
+        return Autograd.Record(result, nameof(BatchNorm), recorded, (g, needs, grads) =>
+        {
+            if (GradMode.IsEnabled)
             {
-                throw new ArgumentException($"BatchNorm training needs more than one value per channel, got input {Tensor.FormatShape(x.ShapeArray)}.", nameof(x));
+                var reference = Composed(x, gamma, beta, axes, channelShape, epsilon);
+                var gradients = Autograd.Grad(reference, recorded, g, createGraph: true);
+                for (var i = 0; i < recorded.Length; i++)
+                {
+                    if (needs[i]) grads[i] = gradients[i];
+                }
+
+                return;
             }
 
-            var mean = x.Mean(axes, keepDim: true);
-            var centered = x - mean;
-            var variance = centered.Square().Mean(axes, keepDim: true);
-            normalized = centered / (variance + epsilon).Sqrt();
-            UpdateRunning(runningMean, mean, momentum, 1f);
-            UpdateRunning(runningVariance, variance, momentum, count / (count - 1f));
-        }
-        else
-        {
-            var inverseStd = (runningVariance.Detach() + epsilon).Sqrt().Reciprocal();
-            normalized = (x - runningMean.Detach().Reshape(channelShape)) * inverseStd.Reshape(channelShape);
-        }
+            var sumG = new float[channels];
+            var sumGx = new float[channels];
+            BatchNormKernel.GradientSums(g.Data, x.Data, batch, channels, spatial, sumG, sumGx);
+            var sumGNormalized = new float[channels];
+            for (var c = 0; c < channels; c++)
+            {
+                sumGNormalized[c] = inverseStd[c] * (sumGx[c] - mean[c] * sumG[c]);
+            }
 
+            if (needs[0])
+            {
+                var a = new float[channels];
+                var b = new float[channels];
+                var d = new float[channels];
+                for (var c = 0; c < channels; c++)
+                {
+                    a[c] = (gamma?.Data[c] ?? 1f) * inverseStd[c];
+                    b[c] = -a[c] * inverseStd[c] * sumGNormalized[c] / count;
+                    d[c] = -a[c] * sumG[c] / count - b[c] * mean[c];
+                }
+
+                var dx = new Tensor(GC.AllocateUninitializedArray<float>(x.Length), x.ShapeArray);
+                BatchNormKernel.LinearCombination(g.Data, x.Data, batch, channels, spatial, a, b, d, dx.Data);
+                grads[0] = dx;
+            }
+
+            var next = 1;
+            if (gamma is not null && needs[next++]) grads[next - 1] = Tensor.FromArray(sumGNormalized, channels);
+            if (beta is not null && needs[next]) grads[next] = Tensor.FromArray(sumG, channels);
+        });
+    }
+
+    /// <summary>The training-mode transform written with differentiable operations (batch statistics, no running update).</summary>
+    private static Tensor Composed(Tensor x, Tensor? gamma, Tensor? beta, int[] axes, int[] channelShape, float epsilon)
+    {
+        var centered = x - x.Mean(axes, keepDim: true);
+        var variance = centered.Square().Mean(axes, keepDim: true);
+        var normalized = centered * (variance + epsilon).Sqrt().Reciprocal();
         if (gamma is not null)
         {
             normalized *= gamma.Reshape(channelShape);
@@ -61,11 +147,11 @@ public static class BatchNormalization
         return beta is null ? normalized : normalized + beta.Reshape(channelShape);
     }
 
-    private static void UpdateRunning(Tensor running, Tensor statistic, float momentum, float correction)
+    private static void UpdateRunning(Tensor running, float[] statistic, float momentum, float correction)
     {
         var target = running.AsSpan();
         TensorPrimitives.Multiply(target, 1f - momentum, target);
-        TensorPrimitives.MultiplyAdd(statistic.AsReadOnlySpan(), momentum * correction, target, target);
+        TensorPrimitives.MultiplyAdd(statistic, momentum * correction, target, target);
     }
 
     private static void RequireChannelVector(Tensor? tensor, int channels, string name)

@@ -49,6 +49,38 @@ public class BatchNormalizationTests
     }
 
     [Fact]
+    public void BatchNorm_WithoutAffineParameters_GradientAndSecondOrder_MatchFiniteDifferences()
+    {
+        var x = Tensor.Randn(new Random(4), 3, 2, 2, 2);
+
+        Tensor Train(Tensor[] t) => t[0].BatchNorm(null, null, Tensor.Zeros(2), Tensor.Ones(2), training: true);
+
+        GradientChecker.Check(Train, [x.Clone()], step: 1e-3f);
+        GradientChecker.CheckSecondOrder(Train, [x.Clone()], step: 1e-3f);
+    }
+
+    [Fact]
+    public void BatchNorm_TrainingImage_MatchesPerChannelDefinition()
+    {
+        var random = new Random(5);
+        var x = Tensor.Randn(random, 3, 2, 2, 3) * 3f + 1f;
+        var gamma = Tensor.FromArray([2f, 0.5f], 2);
+        var beta = Tensor.FromArray([-1f, 1f], 2);
+
+        var y = x.BatchNorm(gamma, beta, Tensor.Zeros(2), Tensor.Ones(2), training: true, epsilon: 1e-5f);
+
+        for (var c = 0; c < 2; c++)
+        {
+            var values = new List<double>();
+            for (var n = 0; n < 3; n++) for (var h = 0; h < 2; h++) for (var w = 0; w < 3; w++) values.Add(x[n, c, h, w]);
+            var mean = values.Average();
+            var variance = values.Select(v => (v - mean) * (v - mean)).Average();
+            var expected = (x[1, c, 1, 2] - mean) / Math.Sqrt(variance + 1e-5) * gamma[c] + beta[c];
+            y[1, c, 1, 2].Should().BeApproximately((float)expected, 1e-5f);
+        }
+    }
+
+    [Fact]
     public void BatchNorm_EvaluationGradient_MatchesFiniteDifferences()
     {
         var random = new Random(2);
