@@ -39,17 +39,22 @@ public static class DatasetLoader
         var rows = new List<DatasetRow>();
         var errors = new List<DatasetRowError>();
         var batch = new List<CsvRecord>(ParallelBatch);
-        var results = new (DatasetRow? Row, DatasetRowError? Error)[ParallelBatch];
+        var pending = Task.CompletedTask;
         foreach (var record in reader.ReadRecords())
         {
             batch.Add(record);
             if (batch.Count == ParallelBatch)
             {
-                Flush(batch, results, width, formulaIndex, propertyIndices, propertyColumns, rows, errors);
+                // Parse this batch on the pool while the reader decompresses and splits the next one.
+                pending.GetAwaiter().GetResult();
+                var full = batch;
+                pending = Task.Run(() => Parse(full, width, formulaIndex, propertyIndices, propertyColumns, rows, errors));
+                batch = new List<CsvRecord>(ParallelBatch);
             }
         }
 
-        Flush(batch, results, width, formulaIndex, propertyIndices, propertyColumns, rows, errors);
+        pending.GetAwaiter().GetResult();
+        Parse(batch, width, formulaIndex, propertyIndices, propertyColumns, rows, errors);
         return new Dataset(name, propertyColumns.ToArray(), rows, errors);
     }
 
@@ -67,15 +72,15 @@ public static class DatasetLoader
         return Math.Max(count, 0);
     }
 
-    /// <summary>Parses a batch of records on the thread pool (formula parsing dominates), keeping file order.</summary>
-    private static void Flush(
-        List<CsvRecord> batch, (DatasetRow?, DatasetRowError?)[] results, int width, int formulaIndex,
-        int[] propertyIndices, IReadOnlyList<string> propertyColumns, List<DatasetRow> rows, List<DatasetRowError> errors)
+    /// <summary>Parses a batch of records on the thread pool (formula parsing dominates) and appends them in file order.</summary>
+    private static void Parse(
+        List<CsvRecord> batch, int width, int formulaIndex, int[] propertyIndices, IReadOnlyList<string> propertyColumns,
+        List<DatasetRow> rows, List<DatasetRowError> errors)
     {
+        var results = new (DatasetRow? Row, DatasetRowError? Error)[batch.Count];
         Parallel.For(0, batch.Count, i => results[i] = ParseRecord(batch[i], width, formulaIndex, propertyIndices, propertyColumns));
-        for (var i = 0; i < batch.Count; i++)
+        foreach (var (row, error) in results)
         {
-            var (row, error) = results[i];
             if (row is not null)
             {
                 rows.Add(row);
@@ -85,8 +90,6 @@ public static class DatasetLoader
                 errors.Add(error!);
             }
         }
-
-        batch.Clear();
     }
 
     private static (DatasetRow? Row, DatasetRowError? Error) ParseRecord(
