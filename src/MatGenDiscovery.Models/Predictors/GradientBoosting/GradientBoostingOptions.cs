@@ -11,11 +11,11 @@ public sealed record GradientBoostingOptions
     /// MatGAN's band-gap GBDT (Dan et al. 2020): learning rate 0.06, max depth 20, subsample 0.4, 100 trees.
     /// </summary>
     /// <remarks>
-    /// MatGAN grew depth-20 trees depth-first, where min-samples is the real limit. Here growth is leaf-wise
-    /// and capped at 255 leaves: a 0.4 bag of ~84k Materials Project rows is ~34k rows, so 255 leaves average
-    /// ~130 rows each, fine enough for chemical families yet far from one-leaf-per-compound memorisation that an
-    /// unconstrained depth-20 tree (up to 2^20 leaves) allows. Depth 20 still bounds long chains of best-first
-    /// splits. MinSamplesLeaf 20 (LightGBM's default) keeps leaf means from single noisy DFT band gaps.
+    /// The paper gives only a depth limit; a tree limited by depth alone may have up to 2^20 leaves, i.e. one per
+    /// compound. Here growth is leaf-wise and capped at 255 leaves: a 0.4 bag of ~84k Materials Project rows is
+    /// ~34k rows, so 255 leaves average ~130 rows each, fine enough for chemical families without memorising single
+    /// compounds; depth 20 still bounds long chains of best-first splits. MinSamplesLeaf 20 (LightGBM's default)
+    /// keeps leaf means from resting on a few noisy DFT band gaps.
     /// </remarks>
     public static GradientBoostingOptions MatGanBandGap => new()
     {
