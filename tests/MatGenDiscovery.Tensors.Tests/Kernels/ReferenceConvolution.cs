@@ -33,39 +33,50 @@ internal static class ReferenceConvolution
     public static float[] BackwardInput(float[] gradOutput, float[] weight, ConvolutionGeometry g)
     {
         var gradInput = new double[g.InputLength];
-        ForEachTerm(g, (n, o, y, x, c, i, j, inputIndex) =>
-            gradInput[inputIndex] += (double)weight[WeightIndex(g, o, c, i, j)] * gradOutput[OutputIndex(g, n, o, y, x)]);
+        for (int n = 0; n < g.Batch; n++)
+        for (int o = 0; o < g.OutChannels; o++)
+        for (int y = 0; y < g.OutHeight; y++)
+        for (int x = 0; x < g.OutWidth; x++)
+        {
+            double upstream = gradOutput[OutputIndex(g, n, o, y, x)];
+            for (int c = 0; c < g.InChannels; c++)
+            for (int i = 0; i < g.KernelHeight; i++)
+            for (int j = 0; j < g.KernelWidth; j++)
+            {
+                if (TryInputIndex(g, n, c, y, x, i, j, out int index))
+                {
+                    gradInput[index] += weight[WeightIndex(g, o, c, i, j)] * upstream;
+                }
+            }
+        }
+
         return Array.ConvertAll(gradInput, value => (float)value);
     }
 
     public static float[] BackwardWeight(float[] input, float[] gradOutput, ConvolutionGeometry g)
     {
         var gradWeight = new double[g.WeightLength];
-        ForEachTerm(g, (n, o, y, x, c, i, j, inputIndex) =>
-            gradWeight[WeightIndex(g, o, c, i, j)] += (double)input[inputIndex] * gradOutput[OutputIndex(g, n, o, y, x)]);
-        return Array.ConvertAll(gradWeight, value => (float)value);
-    }
-
-    private delegate void TermAction(int n, int o, int y, int x, int c, int i, int j, int inputIndex);
-
-    private static void ForEachTerm(ConvolutionGeometry g, TermAction action)
-    {
         for (int n = 0; n < g.Batch; n++)
         for (int o = 0; o < g.OutChannels; o++)
         for (int y = 0; y < g.OutHeight; y++)
         for (int x = 0; x < g.OutWidth; x++)
-        for (int c = 0; c < g.InChannels; c++)
-        for (int i = 0; i < g.KernelHeight; i++)
-        for (int j = 0; j < g.KernelWidth; j++)
         {
-            if (TryInputIndex(g, n, c, y, x, i, j, out int index))
+            double upstream = gradOutput[OutputIndex(g, n, o, y, x)];
+            for (int c = 0; c < g.InChannels; c++)
+            for (int i = 0; i < g.KernelHeight; i++)
+            for (int j = 0; j < g.KernelWidth; j++)
             {
-                action(n, o, y, x, c, i, j, index);
+                if (TryInputIndex(g, n, c, y, x, i, j, out int index))
+                {
+                    gradWeight[WeightIndex(g, o, c, i, j)] += input[index] * upstream;
+                }
             }
         }
+
+        return Array.ConvertAll(gradWeight, value => (float)value);
     }
 
-    private static bool TryInputIndex(ConvolutionGeometry g, int n, int c, int y, int x, int i, int j, out int index)
+    private static bool TryInputIndex(in ConvolutionGeometry g, int n, int c, int y, int x, int i, int j, out int index)
     {
         int sourceY = y * g.StrideHeight - g.PadTop + i;
         int sourceX = x * g.StrideWidth - g.PadLeft + j;
@@ -74,9 +85,9 @@ internal static class ReferenceConvolution
         return inside;
     }
 
-    private static int WeightIndex(ConvolutionGeometry g, int o, int c, int i, int j) =>
+    private static int WeightIndex(in ConvolutionGeometry g, int o, int c, int i, int j) =>
         ((o * g.InChannels + c) * g.KernelHeight + i) * g.KernelWidth + j;
 
-    private static int OutputIndex(ConvolutionGeometry g, int n, int o, int y, int x) =>
+    private static int OutputIndex(in ConvolutionGeometry g, int n, int o, int y, int x) =>
         ((n * g.OutChannels + o) * g.OutHeight + y) * g.OutWidth + x;
 }
