@@ -26,7 +26,7 @@ public static class Convolutions
         var geometry = new ConvolutionGeometry(
             batch, channels, height, width, outChannels, kernelHeight, kernelWidth,
             strideHeight, strideWidth, padTop, padLeft, outHeight, outWidth);
-        return AddBias(Forward(x, weight, geometry), bias);
+        return Forward(x, weight, geometry, bias);
     }
 
     /// <summary>Convolution with TensorFlow SAME padding: output size ceil(in / stride), the odd pad pixel after.</summary>
@@ -35,7 +35,7 @@ public static class Convolutions
         var (batch, channels, height, width) = ImageShape(x, "Conv2dSame input");
         var (outChannels, kernelHeight, kernelWidth) = WeightShape(weight, channels, transposed: false);
         var geometry = ConvolutionGeometry.Same(batch, channels, height, width, outChannels, kernelHeight, kernelWidth, strideHeight, strideWidth);
-        return AddBias(Forward(x, weight, geometry), bias);
+        return Forward(x, weight, geometry, bias);
     }
 
     /// <summary>
@@ -60,7 +60,7 @@ public static class Convolutions
         var geometry = new ConvolutionGeometry(
             batch, outChannels, outHeight, outWidth, channels, kernelHeight, kernelWidth,
             strideHeight, strideWidth, padTop, padLeft, height, width);
-        return AddBias(BackwardInput(x, weight, geometry), bias);
+        return BackwardInput(x, weight, geometry, bias);
     }
 
     /// <summary>
@@ -75,37 +75,43 @@ public static class Convolutions
         var (outChannels, kernelHeight, kernelWidth) = WeightShape(weight, channels, transposed: true);
         var geometry = ConvolutionGeometry.ForTransposed(
             batch, channels, height, width, outChannels, kernelHeight, kernelWidth, strideHeight, strideWidth, outputHeight, outputWidth);
-        return AddBias(BackwardInput(x, weight, geometry), bias);
+        return BackwardInput(x, weight, geometry, bias);
     }
 
-    /// <summary>y = conv(x, w) for the given geometry; x and w must have its input and weight sizes.</summary>
-    internal static Tensor Forward(Tensor x, Tensor weight, ConvolutionGeometry geometry)
+    /// <summary>y = conv(x, w) (+ bias[o] added in place) for the given geometry; x and w must have its input and weight sizes.</summary>
+    internal static Tensor Forward(Tensor x, Tensor weight, ConvolutionGeometry geometry, Tensor? bias = null)
     {
+        RequireBias(bias, geometry.OutChannels);
         var result = Allocate(geometry.Batch, geometry.OutChannels, geometry.OutHeight, geometry.OutWidth);
         ConvolutionKernels.Forward(x.Data, weight.Data, result.Data, geometry);
-        if (Autograd.ShouldRecord(x, weight))
+        AddBiasInPlace(result, bias);
+        if (ShouldRecord(x, weight, bias))
         {
-            Autograd.Record(result, "Conv2d", [x, weight], (g, needs, grads) =>
+            Autograd.Record(result, "Conv2d", Inputs(x, weight, bias), (g, needs, grads) =>
             {
                 if (needs[0]) grads[0] = BackwardInput(g, weight, geometry);
                 if (needs[1]) grads[1] = BackwardWeight(x, g, geometry);
+                if (grads.Length == 3 && needs[2]) grads[2] = BiasGradient(g);
             });
         }
 
         return result;
     }
 
-    /// <summary>The adjoint of <see cref="Forward"/> in x (the transposed convolution of g).</summary>
-    internal static Tensor BackwardInput(Tensor g, Tensor weight, ConvolutionGeometry geometry)
+    /// <summary>The adjoint of <see cref="Forward"/> in x (the transposed convolution of g), plus optional bias[c].</summary>
+    internal static Tensor BackwardInput(Tensor g, Tensor weight, ConvolutionGeometry geometry, Tensor? bias = null)
     {
+        RequireBias(bias, geometry.InChannels);
         var result = Allocate(geometry.Batch, geometry.InChannels, geometry.InHeight, geometry.InWidth);
         ConvolutionKernels.BackwardInput(g.Data, weight.Data, result.Data, geometry);
-        if (Autograd.ShouldRecord(g, weight))
+        AddBiasInPlace(result, bias);
+        if (ShouldRecord(g, weight, bias))
         {
-            Autograd.Record(result, "ConvTranspose2d", [g, weight], (gg, needs, grads) =>
+            Autograd.Record(result, "ConvTranspose2d", Inputs(g, weight, bias), (gg, needs, grads) =>
             {
                 if (needs[0]) grads[0] = Forward(gg, weight, geometry);
                 if (needs[1]) grads[1] = BackwardWeight(gg, g, geometry);
+                if (grads.Length == 3 && needs[2]) grads[2] = BiasGradient(gg);
             });
         }
 
@@ -129,20 +135,40 @@ public static class Convolutions
         return result;
     }
 
-    private static Tensor AddBias(Tensor y, Tensor? bias)
+    private static bool ShouldRecord(Tensor a, Tensor b, Tensor? bias) =>
+        (a.RequiresGrad || b.RequiresGrad || bias is { RequiresGrad: true }) && GradMode.IsEnabled;
+
+    private static Tensor[] Inputs(Tensor a, Tensor b, Tensor? bias) => bias is null ? [a, b] : [a, b, bias];
+
+    /// <summary>Σ over batch and pixels of g, as [C].</summary>
+    private static Tensor BiasGradient(Tensor g) => g.SumToShape(1, g.ShapeArray[1], 1, 1).Reshape(g.ShapeArray[1]);
+
+    private static void RequireBias(Tensor? bias, int channels)
+    {
+        if (bias is not null && (bias.Rank != 1 || bias.Length != channels))
+        {
+            throw new ArgumentException($"Convolution bias {Tensor.FormatShape(bias.ShapeArray)} must be [{channels}], one per output channel.", nameof(bias));
+        }
+    }
+
+    private static void AddBiasInPlace(Tensor y, Tensor? bias)
     {
         if (bias is null)
         {
-            return y;
+            return;
         }
 
         var channels = y.ShapeArray[1];
-        if (bias.Rank != 1 || bias.Length != channels)
+        var pixels = y.ShapeArray[2] * y.ShapeArray[3];
+        var data = y.Data;
+        for (var n = 0; n < y.ShapeArray[0]; n++)
         {
-            throw new ArgumentException($"Convolution bias {Tensor.FormatShape(bias.ShapeArray)} must be [{channels}] for output {Tensor.FormatShape(y.ShapeArray)}.");
+            for (var c = 0; c < channels; c++)
+            {
+                var block = data.AsSpan((n * channels + c) * pixels, pixels);
+                System.Numerics.Tensors.TensorPrimitives.Add(block, bias.Data[c], block);
+            }
         }
-
-        return y + bias.Reshape(1, channels, 1, 1);
     }
 
     private static Tensor Allocate(int a, int b, int c, int d) =>

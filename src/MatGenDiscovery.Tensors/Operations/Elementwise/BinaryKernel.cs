@@ -11,7 +11,7 @@ internal static class BinaryKernel
         if (a.ShapeArray.AsSpan().SequenceEqual(b.ShapeArray))
         {
             var same = Allocate(a.ShapeArray);
-            Spans(a.Data, b.Data, same.Data, op);
+            SpansInParallel(a.Data, b.Data, same.Data, op);
             return same;
         }
 
@@ -31,7 +31,7 @@ internal static class BinaryKernel
         {
             var left = aFull ? a.Data : Expanded(a, shape);
             var right = bFull ? b.Data : Expanded(b, shape);
-            Spans(left, right, result.Data, op);
+            SpansInParallel(left, right, result.Data, op);
         }
 
         return result;
@@ -45,6 +45,20 @@ internal static class BinaryKernel
         var data = GC.AllocateUninitializedArray<float>(Tensor.ElementCount(shape));
         Broadcasting.Expand(x.Data, x.ShapeArray, data, shape);
         return data;
+    }
+
+    private static void SpansInParallel(float[] a, float[] b, float[] result, BinaryOperator op)
+    {
+        if (result.Length < ElementwiseKernel.ParallelThreshold)
+        {
+            Spans(a, b, result, op);
+            return;
+        }
+
+        var half = result.Length / 2;
+        Parallel.Invoke(
+            () => Spans(a.AsSpan(0, half), b.AsSpan(0, half), result.AsSpan(0, half), op),
+            () => Spans(a.AsSpan(half), b.AsSpan(half), result.AsSpan(half), op));
     }
 
     private static void Spans(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> result, BinaryOperator op)

@@ -77,6 +77,14 @@ public class ConvolutionsTests
     }
 
     [Fact]
+    public void ConvTranspose2d_WrongBiasLength_Throws()
+    {
+        var act = () => Tensor.Zeros(1, 2, 3, 3).ConvTranspose2d(Tensor.Zeros(2, 4, 3, 3), Tensor.Zeros(3));
+
+        act.Should().Throw<ArgumentException>().WithMessage("*[3]*[4]*");
+    }
+
+    [Fact]
     public void Conv2d_GradientsAndSecondOrder_MatchFiniteDifferences()
     {
         var random = new Random(6);
