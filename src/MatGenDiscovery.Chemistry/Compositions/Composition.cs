@@ -33,7 +33,12 @@ public sealed class Composition : IEquatable<Composition>
     {
         _elements = elements;
         _amounts = amounts;
-        IsIntegral = amounts.All(amount => Math.Abs(amount - Math.Round(amount)) <= IntegerTolerance);
+        IsIntegral = true;
+        foreach (var amount in amounts)
+        {
+            IsIntegral &= Math.Abs(amount - Math.Round(amount)) <= IntegerTolerance;
+        }
+
         _reducedCounts = IsIntegral ? ReduceIntegers(amounts) : ScaleDecimals(amounts);
     }
 
@@ -76,9 +81,7 @@ public sealed class Composition : IEquatable<Composition>
     /// The reduced formula: integral compositions divided by the gcd of their amounts (<c>Ti2O4</c> → <c>TiO2</c>);
     /// non-integral ones keep their decimal amounts (<c>Ag0.5GePb1.75S4</c>).
     /// </summary>
-    public string ReducedFormula => _reducedFormula ??= IsIntegral
-        ? Write(_reducedCounts.Select(count => (double)count).ToArray())
-        : Formula;
+    public string ReducedFormula => _reducedFormula ??= IsIntegral ? Write(_reducedCounts) : Formula;
 
     /// <summary>A compact key with the same equality as this composition, for deduplicating many compositions.</summary>
     public CompositionKey Key => IsIntegral
@@ -171,28 +174,75 @@ public sealed class Composition : IEquatable<Composition>
 
     private string Write(double[] amounts)
     {
-        var order = Enumerable.Range(0, _elements.Length)
-            .OrderBy(i => _elements[i].PymatgenElectronegativity ?? double.PositiveInfinity)
-            .ThenBy(i => _elements[i].AtomicNumber);
-        var builder = new StringBuilder();
+        Span<int> order = stackalloc int[_elements.Length];
+        SortByElectronegativity(order);
+        var builder = new StringBuilder(8 * _elements.Length);
         foreach (var i in order)
         {
             builder.Append(_elements[i].Symbol);
             var amount = amounts[i];
-            if (Math.Abs(amount - 1) > IntegerTolerance)
+            if (Math.Abs(amount - 1) <= IntegerTolerance)
             {
-                builder.Append(Math.Abs(amount - Math.Round(amount)) <= IntegerTolerance
-                    ? Math.Round(amount).ToString("0", CultureInfo.InvariantCulture)
-                    : amount.ToString("0.######", CultureInfo.InvariantCulture));
+                continue;
+            }
+
+            if (Math.Abs(amount - Math.Round(amount)) <= IntegerTolerance)
+            {
+                builder.Append((long)Math.Round(amount));
+            }
+            else
+            {
+                builder.Append(amount.ToString("0.######", CultureInfo.InvariantCulture));
             }
         }
 
         return builder.ToString();
     }
 
+    private string Write(int[] counts)
+    {
+        Span<int> order = stackalloc int[_elements.Length];
+        SortByElectronegativity(order);
+        var builder = new StringBuilder(8 * _elements.Length);
+        foreach (var i in order)
+        {
+            builder.Append(_elements[i].Symbol);
+            if (counts[i] != 1)
+            {
+                builder.Append(counts[i]);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Indices of <see cref="_elements"/> by pymatgen electronegativity (missing last), ties by Z (already ascending).</summary>
+    private void SortByElectronegativity(Span<int> order)
+    {
+        for (var i = 0; i < order.Length; i++)
+        {
+            var key = SortKey(_elements[i]);
+            var j = i;
+            while (j > 0 && SortKey(_elements[order[j - 1]]) > key)
+            {
+                order[j] = order[j - 1];
+                j--;
+            }
+
+            order[j] = i;
+        }
+    }
+
+    private static double SortKey(Element element) => element.PymatgenElectronegativity ?? double.PositiveInfinity;
+
     private static int[] ReduceIntegers(double[] amounts)
     {
-        var counts = amounts.Select(amount => Math.Round(amount)).ToArray();
+        var counts = new double[amounts.Length];
+        for (var i = 0; i < amounts.Length; i++)
+        {
+            counts[i] = Math.Round(amounts[i]);
+        }
+
         return Divide(counts);
     }
 
@@ -216,15 +266,26 @@ public sealed class Composition : IEquatable<Composition>
 
     private static int[] Divide(double[] counts)
     {
-        if (counts.Any(count => count > int.MaxValue))
+        var integers = new int[counts.Length];
+        var gcd = 0;
+        for (var i = 0; i < counts.Length; i++)
         {
-            throw new ChemistryException(
-                $"amounts too large to hold as whole numbers: {string.Join(", ", counts.Select(c => c.ToString(CultureInfo.InvariantCulture)))}");
+            if (counts[i] > int.MaxValue)
+            {
+                throw new ChemistryException(
+                    $"amounts too large to hold as whole numbers: {string.Join(", ", counts.Select(c => c.ToString(CultureInfo.InvariantCulture)))}");
+            }
+
+            integers[i] = (int)counts[i];
+            gcd = Gcd(gcd, integers[i]);
         }
 
-        var integers = counts.Select(count => (int)count).ToArray();
-        var gcd = integers.Aggregate(0, Gcd);
-        return integers.Select(count => count / gcd).ToArray();
+        for (var i = 0; i < integers.Length; i++)
+        {
+            integers[i] /= gcd;
+        }
+
+        return integers;
     }
 
     internal static int Gcd(int a, int b)

@@ -56,7 +56,7 @@ public static class FormulaParser
     private sealed class ParserState(string formula, ElementTable table)
     {
         private readonly List<(int AtomicNumber, double Amount)> _terms = new(8);
-        private readonly Stack<(int TermStart, char Close, int OpenAt)> _groups = new();
+        private Stack<(int TermStart, char Close, int OpenAt)>? _groups;
         private FormulaParseException? _error;
         private int _position;
 
@@ -98,6 +98,7 @@ public static class FormulaParser
                 }
                 else if (c is '(' or '[')
                 {
+                    _groups ??= new Stack<(int TermStart, char Close, int OpenAt)>();
                     if (_groups.Count == MaxDepth)
                     {
                         return Fail(_position, $"brackets nested deeper than {MaxDepth} levels");
@@ -119,7 +120,7 @@ public static class FormulaParser
                 }
             }
 
-            if (_groups.Count > 0)
+            if (_groups is { Count: > 0 })
             {
                 var (_, close, openAt) = _groups.Peek();
                 return Fail(openAt, $"'{formula[openAt]}' is never closed (expected '{close}')");
@@ -153,7 +154,7 @@ public static class FormulaParser
 
         private bool CloseGroup(char close, int end)
         {
-            if (_groups.Count == 0)
+            if (_groups is null || _groups.Count == 0)
             {
                 return Fail(_position, $"'{close}' has no matching opening bracket");
             }

@@ -28,6 +28,9 @@ public sealed class SmactValidator
 {
     private const int MaxElements = 64;
 
+    private static readonly ValidityResult Passed = new(ChargeNeutral: true, ElectronegativityBalanced: true);
+    private static readonly ValidityResult Failed = new(ChargeNeutral: false, ElectronegativityBalanced: false);
+
     private readonly int[] _stateOffset;
     private readonly int[] _stateCount;
     private readonly int[] _states;
@@ -121,12 +124,12 @@ public sealed class SmactValidator
 
         if (n == 1 || (allMetals && Options.IncludeAlloys))
         {
-            return ValidityResult.Valid;
+            return Passed;
         }
 
         if (Options.Unreduced && gcd > 1)
         {
-            return ValidityResult.Invalid;
+            return Failed;
         }
 
         return Search(atomicNumbers, counts, gcd);
@@ -144,7 +147,7 @@ public sealed class SmactValidator
             var z = atomicNumbers[i];
             if (_stateCount[z] == 0)
             {
-                return ValidityResult.Invalid;
+                return Failed;
             }
 
             reduced[i] = counts[i] / gcd;
@@ -162,7 +165,7 @@ public sealed class SmactValidator
 
         if (suffixMin[0] > 0 || suffixMax[0] < 0)
         {
-            return ValidityResult.Invalid;
+            return Failed;
         }
 
         var search = new SearchState(atomicNumbers, reduced, suffixMin, suffixMax, paulingPossible);

@@ -8,7 +8,6 @@ namespace MatGenDiscovery.Chemistry.Validity;
 /// </summary>
 public readonly record struct ValidityResult(bool ChargeNeutral, bool ElectronegativityBalanced)
 {
-    public static ValidityResult Invalid => default;
-
-    public static ValidityResult Valid => new(true, true);
+    /// <summary>SMACT's default verdict (<c>smact_validity</c> with the Pauling test): <see cref="ElectronegativityBalanced"/>.</summary>
+    public bool Valid => ElectronegativityBalanced;
 }

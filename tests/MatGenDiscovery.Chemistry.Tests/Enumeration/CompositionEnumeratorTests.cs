@@ -6,6 +6,9 @@ namespace MatGenDiscovery.Chemistry.Tests.Enumeration;
 
 public class CompositionEnumeratorTests
 {
+    private static readonly ValidityResult Passed = new(ChargeNeutral: true, ElectronegativityBalanced: true);
+    private static readonly ValidityResult Failed = new(ChargeNeutral: false, ElectronegativityBalanced: false);
+
     private static readonly IReadOnlyList<Element> Small =
         new[] { "Li", "Na", "Fe", "Cu", "Zn", "O", "Cl", "He" }.Select(ElementTable.Default.Get).ToArray();
 
@@ -20,8 +23,8 @@ public class CompositionEnumeratorTests
         all.Should().HaveCount(28 * 7);
         all.Select(item => item.Composition.Key).Should().OnlyHaveUniqueItems();
         all.Should().OnlyContain(item => item.Composition.Arity == 2 && item.Composition.Amounts.All(amount => amount >= 1 && amount <= 3));
-        all.Should().Contain(item => item.Composition.ReducedFormula == "Fe2O3" && item.Validity == ValidityResult.Valid);
-        all.Should().Contain(item => item.Composition.ReducedFormula == "OHe" && item.Validity == ValidityResult.Invalid);
+        all.Should().Contain(item => item.Composition.ReducedFormula == "Fe2O3" && item.Validity == Passed);
+        all.Should().Contain(item => item.Composition.ReducedFormula == "OHe" && item.Validity == Failed);
     }
 
     [Theory]

@@ -6,6 +6,9 @@ namespace MatGenDiscovery.Chemistry.Tests.Validity;
 
 public class SmactValidatorTests
 {
+    private static readonly ValidityResult Passed = new(ChargeNeutral: true, ElectronegativityBalanced: true);
+    private static readonly ValidityResult Failed = new(ChargeNeutral: false, ElectronegativityBalanced: false);
+
     private static readonly SmactValidator Smact14 = new();
 
     private static ValidityResult Check(string formula, OxidationStateSet set = OxidationStateSet.Smact14, bool alloys = false, bool unreduced = false) =>
@@ -21,7 +24,7 @@ public class SmactValidatorTests
     [InlineData("K4Mn4O8")]
     public void Check_OrdinaryIonicCompounds_AreNeutralAndBalanced(string formula)
     {
-        Check(formula).Should().Be(ValidityResult.Valid);
+        Check(formula).Should().Be(Passed);
     }
 
     [Fact]
@@ -29,7 +32,7 @@ public class SmactValidatorTests
     {
         foreach (var set in new[] { OxidationStateSet.Smact14, OxidationStateSet.Icsd16, OxidationStateSet.Icsd24, OxidationStateSet.Pymatgen })
         {
-            Check("Fe3O4", set).Should().Be(ValidityResult.Invalid, $"set {set}");
+            Check("Fe3O4", set).Should().Be(Failed, $"set {set}");
         }
     }
 
@@ -38,14 +41,14 @@ public class SmactValidatorTests
     [InlineData(OxidationStateSet.Icsd24)]
     public void Check_CsAu_IsValidBecauseAuMinusOneIsAnAnionMoreElectronegativeThanCs(OxidationStateSet set)
     {
-        Check("CsAu", set).Should().Be(ValidityResult.Valid);
+        Check("CsAu", set).Should().Be(Passed);
     }
 
     [Fact]
     public void Check_CsAu_IsInvalidInPymatgenSetWhichHasNoAuride()
     {
         ElementTable.Default.Get("Au").OxidationStates(OxidationStateSet.Pymatgen).Should().NotContain(-1);
-        Check("CsAu", OxidationStateSet.Pymatgen).Should().Be(ValidityResult.Invalid);
+        Check("CsAu", OxidationStateSet.Pymatgen).Should().Be(Failed);
     }
 
     [Theory]
@@ -53,22 +56,22 @@ public class SmactValidatorTests
     [InlineData(OxidationStateSet.Icsd24)]
     public void Check_NaN_IsSodiumNitrideWithNMinusOneAndIsValid(OxidationStateSet set)
     {
-        Check("NaN", set).Should().Be(ValidityResult.Valid);
+        Check("NaN", set).Should().Be(Passed);
     }
 
     [Fact]
     public void Check_Ti2O4_PassesReducedButFailsUnreducedBecauseNeutralRatiosRequireGcdOne()
     {
-        Check("Ti2O4").Should().Be(ValidityResult.Valid);
-        Check("Ti2O4", unreduced: true).Should().Be(ValidityResult.Invalid);
-        Check("TiO2", unreduced: true).Should().Be(ValidityResult.Valid);
+        Check("Ti2O4").Should().Be(Passed);
+        Check("Ti2O4", unreduced: true).Should().Be(Failed);
+        Check("TiO2", unreduced: true).Should().Be(Passed);
     }
 
     [Fact]
     public void Check_CuZn_IsInvalidWithoutAlloysBecauseBothOnlyTakePositiveStates_ValidWithAlloyShortcut()
     {
-        Check("CuZn").Should().Be(ValidityResult.Invalid);
-        Check("CuZn", alloys: true).Should().Be(ValidityResult.Valid);
+        Check("CuZn").Should().Be(Failed);
+        Check("CuZn", alloys: true).Should().Be(Passed);
     }
 
     [Fact]
@@ -87,15 +90,15 @@ public class SmactValidatorTests
     [InlineData("Og")]
     public void Check_SingleElement_IsValidBySmactsFastPath(string formula)
     {
-        Check(formula).Should().Be(ValidityResult.Valid);
-        Check(formula, unreduced: true).Should().Be(ValidityResult.Valid);
+        Check(formula).Should().Be(Passed);
+        Check(formula, unreduced: true).Should().Be(Passed);
     }
 
     [Fact]
     public void Check_ElementWithoutOxidationStates_CannotBeNeutral()
     {
-        Check("HeO").Should().Be(ValidityResult.Invalid);
-        Check("ArF2").Should().Be(ValidityResult.Invalid);
+        Check("HeO").Should().Be(Failed);
+        Check("ArF2").Should().Be(Failed);
     }
 
     [Fact]
@@ -107,7 +110,7 @@ public class SmactValidatorTests
     [Fact]
     public void Check_XeF2_NobleGasWithElectronegativityAndStates_IsValid()
     {
-        Check("XeF2").Should().Be(ValidityResult.Valid);
+        Check("XeF2").Should().Be(Passed);
     }
 
     [Fact]
@@ -122,7 +125,7 @@ public class SmactValidatorTests
         // Li+1 ×2, S−2, Na 0 is neutral; Na (0.93) is less electronegative than the cation Li (0.98), which would
         // break the Pauling order if state 0 counted as an anion.
         ElementTable.Default.Get("Na").OxidationStates(OxidationStateSet.Wikipedia).Should().Contain(0);
-        Check("Li2NaS", OxidationStateSet.Wikipedia).Should().Be(ValidityResult.Valid);
+        Check("Li2NaS", OxidationStateSet.Wikipedia).Should().Be(Passed);
         SmactReference.Validity(Composition.Parse("Li2NaS"), OxidationStateSet.Wikipedia, true, false, false).Should().BeTrue();
     }
 
@@ -130,21 +133,28 @@ public class SmactValidatorTests
     public void Check_LiNa_IsNeutralWithNaMinusOneButFailsPaulingBecauseNaIsLessElectronegativeThanLi()
     {
         Check("LiNa").Should().Be(new ValidityResult(ChargeNeutral: true, ElectronegativityBalanced: false));
-        Check("LiNa", alloys: true).Should().Be(ValidityResult.Valid);
+        Check("LiNa", alloys: true).Should().Be(Passed);
+    }
+
+    [Fact]
+    public void Valid_IsSmactsDefaultVerdictWithThePaulingTest()
+    {
+        Check("PmCl3").Valid.Should().BeFalse();
+        Check("NaCl").Valid.Should().BeTrue();
     }
 
     [Fact]
     public void Check_SpanOverload_MatchesCompositionOverload_AndReducesCounts()
     {
         Smact14.Check([26, 8], [4, 6]).Should().Be(Smact14.Check(Composition.Parse("Fe2O3")));
-        new SmactValidator(new ValidityOptions { Unreduced = true }).Check([26, 8], [4, 6]).Should().Be(ValidityResult.Invalid);
+        new SmactValidator(new ValidityOptions { Unreduced = true }).Check([26, 8], [4, 6]).Should().Be(Failed);
     }
 
     [Fact]
     public void Check_DecimalComposition_IsJudgedOnTheSmallestProportionalIntegers()
     {
         Check("Na0.5Cl0.25").Should().Be(Check("Na2Cl"));
-        Check("Fe0.4O0.6").Should().Be(ValidityResult.Valid);
+        Check("Fe0.4O0.6").Should().Be(Passed);
     }
 
     [Theory]
