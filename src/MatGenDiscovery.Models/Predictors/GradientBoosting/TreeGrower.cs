@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-
 namespace MatGenDiscovery.Models.Predictors.GradientBoosting;
 
 /// <summary>
@@ -266,11 +263,11 @@ internal sealed class TreeGrower
         var rows = _rows.AsSpan(smaller.Start, smaller.Count);
         if (_unitHessians)
         {
-            AccumulateUnitHessians(histogram, _data.Column(feature), rows, _orderedGradients);
+            HistogramOperations.AccumulateUnitHessians(histogram, _data.Column(feature), rows, _orderedGradients);
         }
         else
         {
-            Accumulate(histogram, _data.Column(feature), rows, _orderedGradients, _orderedHessians);
+            HistogramOperations.Accumulate(histogram, _data.Column(feature), rows, _orderedGradients, _orderedHessians);
         }
 
         if (findSmaller)
@@ -284,53 +281,11 @@ internal sealed class TreeGrower
         }
 
         var largerHistogram = larger.Histogram.AsSpan(offset, length);
-        for (var bin = 0; bin < length; bin++)
-        {
-            ref var entry = ref largerHistogram[bin];
-            entry.Gradient -= histogram[bin].Gradient;
-            entry.Hessian -= histogram[bin].Hessian;
-            entry.Count -= histogram[bin].Count;
-        }
+        HistogramOperations.Subtract(largerHistogram, histogram);
 
         if (findLarger)
         {
             _largerCandidates[index] = _splitFinder.FindBest(feature, largerHistogram, larger.SumGradient, larger.SumHessian, larger.Count);
-        }
-    }
-
-    /// <summary>The hot loop of training: adds each row's gradient and hessian to the entry of its bin.</summary>
-    /// <remarks>Unchecked indexing is safe: every bin index was produced by <see cref="FeatureBinning"/> for this histogram.</remarks>
-    private static void Accumulate(Span<HistogramEntry> histogram, ReadOnlySpan<byte> column, ReadOnlySpan<int> rows, double[] gradients, double[] hessians)
-    {
-        ref var histogramStart = ref MemoryMarshal.GetReference(histogram);
-        ref var columnStart = ref MemoryMarshal.GetReference(column);
-        ref var gradientStart = ref MemoryMarshal.GetArrayDataReference(gradients);
-        ref var hessianStart = ref MemoryMarshal.GetArrayDataReference(hessians);
-        for (var i = 0; i < rows.Length; i++)
-        {
-            ref var entry = ref Unsafe.Add(ref histogramStart, Unsafe.Add(ref columnStart, rows[i]));
-            entry.Gradient += Unsafe.Add(ref gradientStart, i);
-            entry.Hessian += Unsafe.Add(ref hessianStart, i);
-            entry.Count++;
-        }
-    }
-
-    /// <summary>As <see cref="Accumulate"/> with hessians all 1: one add fewer per row, bit-identical sums.</summary>
-    private static void AccumulateUnitHessians(Span<HistogramEntry> histogram, ReadOnlySpan<byte> column, ReadOnlySpan<int> rows, double[] gradients)
-    {
-        ref var histogramStart = ref MemoryMarshal.GetReference(histogram);
-        ref var columnStart = ref MemoryMarshal.GetReference(column);
-        ref var gradientStart = ref MemoryMarshal.GetArrayDataReference(gradients);
-        for (var i = 0; i < rows.Length; i++)
-        {
-            ref var entry = ref Unsafe.Add(ref histogramStart, Unsafe.Add(ref columnStart, rows[i]));
-            entry.Gradient += Unsafe.Add(ref gradientStart, i);
-            entry.Count++;
-        }
-
-        foreach (ref var entry in histogram)
-        {
-            entry.Hessian = entry.Count;
         }
     }
 
