@@ -1,6 +1,8 @@
 using System.CommandLine;
 using MatGenDiscovery.Cli.Commands.Datasets;
 using MatGenDiscovery.Cli.Commands.Featurize;
+using MatGenDiscovery.Cli.Commands.Enumerate;
+using MatGenDiscovery.Cli.Commands.Validate;
 using MatGenDiscovery.Cli.Infrastructure;
 
 namespace MatGenDiscovery.Cli;
@@ -31,6 +33,8 @@ public static class CliApplication
     {
         yield return new DatasetsCommand(console, data);
         yield return new FeaturizeCommand(console);
+        yield return new ValidateCommand(console, data);
+        yield return new EnumerateCommand(console, data);
         yield break;
     }
 }
