@@ -26,7 +26,8 @@ public static unsafe class ConvolutionKernels
         g.Validate(input.Length, weight.Length, output.Length, nameof(input), nameof(weight), nameof(output));
         fixed (float* x = input, w = weight, y = output)
         {
-            ForEachGroup(new ConvolutionPointers(x, w, y, g), static (in ConvolutionPointers p, int start, int count, int part, bool parallelGemm) =>
+            float* packedWeight = PackWeight(new GemmProblem(false, false, g.OutChannels, 0, g.PatchLength, w, g.PatchLength, null, 1, null, 1, 1f, 0f));
+            ForEachGroup(new ConvolutionPointers(x, packedWeight, y, g), static (in ConvolutionPointers p, int start, int count, int part, bool parallelGemm) =>
             {
                 ConvolutionGeometry g = p.Geometry;
                 int columns = count * g.OutPixels;
@@ -38,7 +39,7 @@ public static unsafe class ConvolutionKernels
 
                 float* product = count == 1 ? p.Result(start) : KernelWorkspace.Get(WorkspaceSlot.Gathered, (long)g.OutChannels * columns);
                 Gemm.Execute(
-                    new GemmProblem(false, false, g.OutChannels, columns, g.PatchLength, p.Weight, g.PatchLength, patches, columns, product, columns, 1f, 0f),
+                    new GemmProblem(false, false, g.OutChannels, columns, g.PatchLength, null, g.PatchLength, patches, columns, product, columns, 1f, 0f, p.Weight),
                     parallelGemm);
                 if (count > 1)
                 {
@@ -58,14 +59,15 @@ public static unsafe class ConvolutionKernels
         g.Validate(gradInput.Length, weight.Length, gradOutput.Length, nameof(gradInput), nameof(weight), nameof(gradOutput));
         fixed (float* dx = gradInput, w = weight, dy = gradOutput)
         {
-            ForEachGroup(new ConvolutionPointers(dx, w, dy, g), static (in ConvolutionPointers p, int start, int count, int part, bool parallelGemm) =>
+            float* packedWeight = PackWeight(new GemmProblem(true, false, g.PatchLength, 0, g.OutChannels, w, g.PatchLength, null, 1, null, 1, 1f, 0f));
+            ForEachGroup(new ConvolutionPointers(dx, packedWeight, dy, g), static (in ConvolutionPointers p, int start, int count, int part, bool parallelGemm) =>
             {
                 ConvolutionGeometry g = p.Geometry;
                 int columns = count * g.OutPixels;
                 float* gradients = GatherResults(p, start, count);
                 float* patches = KernelWorkspace.Get(WorkspaceSlot.Columns, (long)g.PatchLength * columns);
                 Gemm.Execute(
-                    new GemmProblem(true, false, g.PatchLength, columns, g.OutChannels, p.Weight, g.PatchLength, gradients, columns, patches, columns, 1f, 0f),
+                    new GemmProblem(true, false, g.PatchLength, columns, g.OutChannels, null, g.PatchLength, gradients, columns, patches, columns, 1f, 0f, p.Weight),
                     parallelGemm);
                 for (int i = 0; i < count; i++)
                 {
@@ -110,6 +112,17 @@ public static unsafe class ConvolutionKernels
                 System.Numerics.Tensors.TensorPrimitives.Add(gradWeight, partial, gradWeight);
             }
         }
+    }
+
+    /// <summary>
+    /// Packs the weight operand once for the whole batch (into the calling thread's workspace, read by every worker);
+    /// <paramref name="weightOperand"/> describes only A.
+    /// </summary>
+    private static float* PackWeight(in GemmProblem weightOperand)
+    {
+        float* packed = KernelWorkspace.Get(WorkspaceSlot.PackedWeight, Gemm.PackedALength(weightOperand.M, weightOperand.K));
+        Gemm.PackA(weightOperand, packed);
+        return packed;
     }
 
     private delegate void GroupAction(in ConvolutionPointers pointers, int start, int count, int part, bool parallelGemm);
@@ -201,7 +214,10 @@ public static unsafe class ConvolutionKernels
 
     private static int ChunkSize(int batch, int parts) => (batch + parts - 1) / Math.Max(parts, 1);
 
-    /// <summary>Pinned base pointers: images are the [N,C,H,W] side, results the [N,O,outH,outW] side.</summary>
+    /// <summary>
+    /// Pinned base pointers: images are the [N,C,H,W] side, results the [N,O,outH,outW] side; Weight is the packed
+    /// weight in Forward and BackwardInput and the gradient destination in BackwardWeight.
+    /// </summary>
     private readonly struct ConvolutionPointers(float* images, float* weight, float* results, ConvolutionGeometry geometry, float* partials = null)
     {
         public ConvolutionGeometry Geometry { get; } = geometry;

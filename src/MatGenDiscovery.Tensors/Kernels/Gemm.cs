@@ -46,6 +46,32 @@ public static unsafe class Gemm
         }
     }
 
+    /// <summary>Floats <see cref="PackA"/> writes for an m×k op(A).</summary>
+    internal static long PackedALength(int m, int k) =>
+        Avx512F.IsSupported ? GemmDriver<Avx512MicroKernel>.PackedALength(m, k)
+        : Fma.IsSupported ? GemmDriver<Avx2MicroKernel>.PackedALength(m, k)
+        : GemmDriver<ScalarMicroKernel>.PackedALength(m, k);
+
+    /// <summary>
+    /// Packs op(A) once for several products that share it (a convolution's weight across images); pass the result
+    /// as <see cref="GemmProblem.PackedA"/> to <see cref="Execute(in GemmProblem, bool)"/>.
+    /// </summary>
+    internal static void PackA(in GemmProblem problem, float* destination)
+    {
+        if (Avx512F.IsSupported)
+        {
+            GemmDriver<Avx512MicroKernel>.PackA(problem, destination);
+        }
+        else if (Fma.IsSupported)
+        {
+            GemmDriver<Avx2MicroKernel>.PackA(problem, destination);
+        }
+        else
+        {
+            GemmDriver<ScalarMicroKernel>.PackA(problem, destination);
+        }
+    }
+
     internal static void Execute<TKernel>(in GemmProblem problem, bool allowParallel)
         where TKernel : struct, IGemmMicroKernel
     {
@@ -76,7 +102,7 @@ public static unsafe class Gemm
     private static void RunParallel<TKernel>(GemmProblem problem, int threads)
         where TKernel : struct, IGemmMicroKernel
     {
-        bool splitColumns = problem.N >= problem.M;
+        bool splitColumns = problem.N >= problem.M || problem.PackedA != null;
         int extent = splitColumns ? problem.N : problem.M;
         int granule = splitColumns ? TKernel.Nr : TKernel.Mr;
         int chunk = (extent + threads - 1) / threads;

@@ -16,7 +16,9 @@ internal static unsafe class GemmDriver<TKernel>
         int kcMax = Math.Min(TKernel.Kc, problem.K);
         int mcMax = Math.Min(TKernel.Mc, RoundUp(problem.M, mr));
         int ncMax = Math.Min(TKernel.Nc, RoundUp(problem.N, nr));
-        float* packedA = KernelWorkspace.Get(WorkspaceSlot.PackedA, (long)mcMax * kcMax);
+        bool prepacked = problem.PackedA != null;
+        float* packedA = prepacked ? null : KernelWorkspace.Get(WorkspaceSlot.PackedA, (long)mcMax * kcMax);
+        nint paddedM = RoundUp(problem.M, mr);
         float* packedB = KernelWorkspace.Get(WorkspaceSlot.PackedB, (long)ncMax * kcMax);
         float* edgeTile = stackalloc float[mr * nr];
 
@@ -31,11 +33,33 @@ internal static unsafe class GemmDriver<TKernel>
                 for (int ic = 0; ic < problem.M; ic += mcMax)
                 {
                     int mc = Math.Min(mcMax, problem.M - ic);
-                    GemmPacking.PackA(problem, ic, mc, pc, kc, mr, packedA);
+                    float* blockA = prepacked ? problem.PackedA + pc * paddedM + (nint)ic * kc : packedA;
+                    if (!prepacked)
+                    {
+                        GemmPacking.PackA(problem, ic, mc, pc, kc, mr, packedA);
+                    }
+
                     float* c = problem.C + (nint)ic * problem.Ldc + jc;
-                    RunMacroTile(mc, nc, kc, packedA, packedB, c, problem.Ldc, problem.Alpha, beta, edgeTile);
+                    RunMacroTile(mc, nc, kc, blockA, packedB, c, problem.Ldc, problem.Alpha, beta, edgeTile);
                 }
             }
+        }
+    }
+
+    /// <summary>Floats needed by <see cref="PackA"/>: M rounded up to whole panels, times K.</summary>
+    public static long PackedALength(int m, int k) => (long)RoundUp(m, TKernel.Mr) * k;
+
+    /// <summary>
+    /// Packs all of op(A) in the order <see cref="Run"/> consumes it: depth blocks of Kc one after another, each holding
+    /// every row panel [kc][Mr], so the block at depth pc starts at pc·RoundUp(M, Mr).
+    /// </summary>
+    public static void PackA(in GemmProblem problem, float* destination)
+    {
+        int kcMax = Math.Min(TKernel.Kc, problem.K);
+        nint paddedM = RoundUp(problem.M, TKernel.Mr);
+        for (int pc = 0; pc < problem.K; pc += kcMax)
+        {
+            GemmPacking.PackA(problem, 0, problem.M, pc, Math.Min(kcMax, problem.K - pc), TKernel.Mr, destination + pc * paddedM);
         }
     }
 

@@ -10,7 +10,7 @@ namespace MatGenDiscovery.Tensors.Kernels;
 internal static unsafe class KernelWorkspace
 {
     private const int Alignment = 64;
-    private const int SlotCount = 5;
+    private const int SlotCount = 6;
 
     [ThreadStatic]
     private static float[]?[]? _buffers;

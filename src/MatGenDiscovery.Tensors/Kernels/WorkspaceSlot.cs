@@ -8,4 +8,5 @@ internal enum WorkspaceSlot
     Columns,
     PartialSum,
     Gathered,
+    PackedWeight,
 }

@@ -50,6 +50,15 @@ public class ConvolutionKernelsTests
 
     [Theory]
     [MemberData(nameof(MatGanShapeNames))]
+    public void AllKernels_MatGanShapesSingleImage_MatchDirectConvolution(string name)
+    {
+        ConvolutionGeometry g = MatGanShapes.All(1).Single(shape => shape.Name == name).Geometry;
+
+        AssertMatchesReference(g, seed: name.Length + 1);
+    }
+
+    [Theory]
+    [MemberData(nameof(MatGanShapeNames))]
     public void BackwardKernels_MatGanShapesLargeBatch_SatisfyAdjointIdentities(string name)
     {
         ConvolutionGeometry g = MatGanShapes.All(8).Single(shape => shape.Name == name).Geometry;

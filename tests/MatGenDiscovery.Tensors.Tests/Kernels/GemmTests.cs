@@ -151,6 +151,29 @@ public unsafe class GemmTests
         AssertKernelMatches<ScalarMicroKernel>(m, n, k);
     }
 
+    [Theory]
+    [InlineData(false, 13, 40, 9)]
+    [InlineData(true, 37, 70, 600)]
+    [InlineData(false, 130, 300, 300)]
+    public void Execute_PrepackedA_MatchesTripleLoop(bool transposeA, int m, int n, int k)
+    {
+        var random = new Random(m * n + k);
+        int lda = transposeA ? m : k;
+        float[] a = TestData.Uniform(random, m * k);
+        float[] b = TestData.Uniform(random, k * n);
+        float[] c = TestData.Uniform(random, m * n);
+        float[] packed = new float[Gemm.PackedALength(m, k)];
+        (double[] expected, double[] magnitude) = ReferenceGemm.Multiply(transposeA, false, m, n, k, a, lda, b, n, c, n, 1.5f, 0.5f);
+        fixed (float* pa = a, pb = b, pc = c, pp = packed)
+        {
+            Gemm.PackA(new GemmProblem(transposeA, false, m, 0, k, pa, lda, null, 1, null, 1, 1f, 0f), pp);
+            a.AsSpan().Fill(float.NaN);
+            Gemm.Execute(new GemmProblem(transposeA, false, m, n, k, null, lda, pb, n, pc, n, 1.5f, 0.5f, pp), allowParallel: true);
+        }
+
+        AssertClose(c, expected, magnitude, $"prepacked tA={transposeA} m={m} n={n} k={k}");
+    }
+
     private static void AssertKernelMatches<TKernel>(int m, int n, int k)
         where TKernel : struct, IGemmMicroKernel
     {
