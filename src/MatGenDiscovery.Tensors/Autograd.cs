@@ -35,7 +35,7 @@ public static class Autograd
         var found = new Dictionary<Tensor, Tensor>(ReferenceEqualityComparer.Instance);
         using (createGraph ? GradMode.Enable() : GradMode.Disable())
         {
-            Propagate(output, seed, order, tensor => relevant.Contains(tensor), (tensor, gradient) =>
+            Propagate(output, seed, order, tensor => relevant.Contains(tensor), (tensor, gradient, _) =>
             {
                 if (targets.Contains(tensor))
                 {
@@ -59,11 +59,11 @@ public static class Autograd
         var order = TopologicalOrder(output);
         using (GradMode.Disable())
         {
-            Propagate(output, seed, order, static tensor => tensor.RequiresGrad, static (tensor, gradient) =>
+            Propagate(output, seed, order, static tensor => tensor.RequiresGrad, static (tensor, gradient, exclusive) =>
             {
                 if (tensor.IsLeaf)
                 {
-                    AccumulateIntoLeaf(tensor, gradient);
+                    AccumulateIntoLeaf(tensor, gradient, exclusive);
                 }
             });
         }
@@ -114,14 +114,18 @@ public static class Autograd
         return gradOutput;
     }
 
+    /// <param name="onComplete">Receives each tensor's final gradient and whether nothing else references it.</param>
     private static void Propagate(
         Tensor output,
         Tensor seed,
         List<Tensor> order,
         Func<Tensor, bool> needsGradient,
-        Action<Tensor, Tensor> onComplete)
+        Action<Tensor, Tensor, bool> onComplete)
     {
         var pending = new Dictionary<Tensor, Tensor>(ReferenceEqualityComparer.Instance) { [output] = seed };
+
+        // Sums this walk allocated and has not handed out yet; only these may be accumulated into in place.
+        var owned = new HashSet<Tensor>(ReferenceEqualityComparer.Instance);
         var needsBuffer = new bool[4];
         for (var i = order.Count - 1; i >= 0; i--)
         {
@@ -131,7 +135,7 @@ public static class Autograd
                 continue;
             }
 
-            onComplete(tensor, gradient);
+            onComplete(tensor, gradient, owned.Remove(gradient));
             if (tensor.Node is not { } node)
             {
                 continue;
@@ -172,16 +176,37 @@ public static class Autograd
                         $"of shape {Tensor.FormatShape(inputs[j].ShapeArray)}.");
                 }
 
-                pending[inputs[j]] = pending.TryGetValue(inputs[j], out var existing) ? existing + gradInput : gradInput;
+                Accumulate(pending, owned, inputs[j], gradInput);
             }
         }
     }
 
-    private static void AccumulateIntoLeaf(Tensor leaf, Tensor gradient)
+    private static void Accumulate(Dictionary<Tensor, Tensor> pending, HashSet<Tensor> owned, Tensor input, Tensor gradient)
+    {
+        if (!pending.TryGetValue(input, out var existing))
+        {
+            pending[input] = gradient;
+        }
+        else if (!GradMode.IsEnabled && owned.Contains(existing))
+        {
+            System.Numerics.Tensors.TensorPrimitives.Add(existing.AsReadOnlySpan(), gradient.AsReadOnlySpan(), existing.AsSpan());
+        }
+        else
+        {
+            var sum = existing + gradient;
+            pending[input] = sum;
+            if (!GradMode.IsEnabled)
+            {
+                owned.Add(sum);
+            }
+        }
+    }
+
+    private static void AccumulateIntoLeaf(Tensor leaf, Tensor gradient, bool exclusive)
     {
         if (leaf.Grad is null)
         {
-            leaf.Grad = gradient.Clone();
+            leaf.Grad = exclusive ? gradient : gradient.Clone();
         }
         else
         {

@@ -43,6 +43,20 @@ public class AutogradTests
     }
 
     [Fact]
+    public void Backward_FanOutThroughSharedIntermediate_SumsPathsWithoutAliasing()
+    {
+        var a = Tensor.FromArray([1f, 2f], 2);
+        var b = Tensor.FromArray([3f, 4f], 2);
+        a.RequiresGrad = b.RequiresGrad = true;
+        var h = a + b;
+
+        (h + h * 2f + h).Sum().Backward();
+        a.Grad!.AsSpan().Clear();
+
+        b.Grad!.ToArray().Should().Equal(4f, 4f);
+    }
+
+    [Fact]
     public void Backward_NonScalarWithoutSeed_Throws()
     {
         var x = Tensor.Ones(2);

@@ -2,6 +2,7 @@ using MatGenDiscovery.Tensors.Operations.Convolution;
 using MatGenDiscovery.Tensors.Operations.Elementwise;
 using MatGenDiscovery.Tensors.Operations.LinearAlgebra;
 using MatGenDiscovery.Tensors.Operations.LossFunctions;
+using MatGenDiscovery.Tensors.Operations.Normalization;
 using MatGenDiscovery.Tensors.Operations.Shape;
 
 namespace MatGenDiscovery.Tensors.Tests.Operations.LossFunctions;
@@ -128,6 +129,31 @@ public class LossesTests
             real,
             fake,
             new Random(6));
+
+        GradientChecker.Check(Penalty, parameters.Select(p => p.Detach()).ToArray(), step: 1e-3f, tolerance: 3e-2);
+    }
+
+    [Fact]
+    public void GradientPenalty_ThroughBatchNormCritic_ParameterGradientsMatchFiniteDifferences()
+    {
+        var random = new Random(7);
+        var real = Tensor.Uniform(random, 0f, 1f, 4, 1, 3, 2);
+        var fake = Tensor.Uniform(random, 0f, 1f, 4, 1, 3, 2);
+        Tensor[] parameters =
+        [
+            Tensor.Randn(random, 2, 1, 3, 3) * 0.5f,
+            Tensor.Uniform(random, 0.5f, 1.5f, 2),
+            Tensor.Randn(random, 2) * 0.1f,
+            Tensor.Randn(random, 1, 2 * 3 * 2) * 0.5f,
+        ];
+
+        Tensor Penalty(Tensor[] p) => Losses.GradientPenalty(
+            x => x.Conv2dSame(p[0], null, 1, 1)
+                .BatchNorm(p[1], p[2], Tensor.Zeros(2), Tensor.Ones(2), training: true)
+                .LeakyRelu(0.2f).Flatten().Linear(p[3]),
+            real,
+            fake,
+            new Random(8));
 
         GradientChecker.Check(Penalty, parameters.Select(p => p.Detach()).ToArray(), step: 1e-3f, tolerance: 3e-2);
     }
