@@ -98,8 +98,43 @@ internal static class Broadcasting
             return;
         }
 
+        var (coalescedShape, coalescedStrides) = Coalesce(shape, strides);
         var written = 0;
-        ExpandAxis(source, 0, strides, shape, 0, destination, ref written);
+        ExpandAxis(source, 0, coalescedStrides, coalescedShape, 0, destination, ref written);
+    }
+
+    /// <summary>
+    /// Merges neighbouring axes that are both broadcast (stride 0) or contiguous with each other, so the innermost
+    /// copy or fill runs over as long a stretch as possible.
+    /// </summary>
+    private static (int[] Shape, int[] Strides) Coalesce(int[] shape, int[] strides)
+    {
+        var mergedShape = new List<int>(shape.Length) { shape[^1] };
+        var mergedStrides = new List<int>(shape.Length) { strides[^1] };
+        for (var i = shape.Length - 2; i >= 0; i--)
+        {
+            var innerSize = mergedShape[0];
+            var innerStride = mergedStrides[0];
+            var bothBroadcast = strides[i] == 0 && innerStride == 0;
+            var contiguous = innerStride != 0 && strides[i] == innerStride * innerSize;
+            if (shape[i] == 1)
+            {
+                continue;
+            }
+
+            if (bothBroadcast || contiguous || innerSize == 1)
+            {
+                mergedShape[0] = innerSize * shape[i];
+                mergedStrides[0] = innerSize == 1 ? strides[i] : innerStride;
+            }
+            else
+            {
+                mergedShape.Insert(0, shape[i]);
+                mergedStrides.Insert(0, strides[i]);
+            }
+        }
+
+        return ([.. mergedShape], [.. mergedStrides]);
     }
 
     private static void ExpandAxis(
