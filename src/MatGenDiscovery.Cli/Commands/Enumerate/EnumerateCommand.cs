@@ -108,26 +108,19 @@ public sealed class EnumerateCommand : Command
 
     private static Table Table(EnumerationSummary summary, Settings settings)
     {
-        var table = new Table()
-            .AddColumn("arity")
-            .AddColumn("max count")
-            .AddColumn("elements")
-            .AddColumn("states")
-            .AddColumn(new TableColumn("compositions").RightAligned())
-            .AddColumn(new TableColumn("charge-neutral").RightAligned())
-            .AddColumn(new TableColumn("electronegativity-balanced").RightAligned())
-            .AddColumn(new TableColumn("seconds").RightAligned());
-        table.AddRow(
-            summary.Arity.ToString(CultureInfo.InvariantCulture),
-            summary.MaxCount.ToString(CultureInfo.InvariantCulture),
-            $"{settings.Elements} ({summary.ElementCount})",
-            settings.OxidationStates + (settings.Alloys ? " + alloys" : string.Empty),
-            summary.Compositions.ToString("N0", CultureInfo.InvariantCulture),
-            $"{summary.ChargeNeutral.ToString("N0", CultureInfo.InvariantCulture)} ({Percent(summary.ChargeNeutralShare)})",
-            $"{summary.ElectronegativityBalanced.ToString("N0", CultureInfo.InvariantCulture)} ({Percent(summary.ElectronegativityBalancedShare)})",
-            summary.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture));
+        var table = new Table().AddColumn("enumeration").AddColumn(new TableColumn("value").RightAligned());
+        table.AddRow("arity", summary.Arity.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("max count", summary.MaxCount.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("elements", $"{settings.Elements} ({summary.ElementCount})");
+        table.AddRow("oxidation states", settings.OxidationStates + (settings.Alloys ? " + alloys" : string.Empty));
+        table.AddRow("compositions", Number(summary.Compositions));
+        table.AddRow("charge-neutral", $"{Number(summary.ChargeNeutral)} ({Percent(summary.ChargeNeutralShare)})");
+        table.AddRow("electronegativity-balanced", $"{Number(summary.ElectronegativityBalanced)} ({Percent(summary.ElectronegativityBalancedShare)})");
+        table.AddRow("seconds", summary.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture));
         return table;
     }
+
+    private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string Percent(double share) => (100 * share).ToString("F2", CultureInfo.InvariantCulture) + "%";
 }
