@@ -3,6 +3,8 @@ using MatGenDiscovery.Cli.Commands.Datasets;
 using MatGenDiscovery.Cli.Commands.Featurize;
 using MatGenDiscovery.Cli.Commands.Enumerate;
 using MatGenDiscovery.Cli.Commands.Validate;
+using MatGenDiscovery.Cli.Commands.Generate;
+using MatGenDiscovery.Cli.Commands.Train;
 using MatGenDiscovery.Cli.Infrastructure;
 
 namespace MatGenDiscovery.Cli;
@@ -35,6 +37,8 @@ public static class CliApplication
         yield return new FeaturizeCommand(console);
         yield return new ValidateCommand(console, data);
         yield return new EnumerateCommand(console, data);
+        yield return new TrainCommand(console, data);
+        yield return new GenerateCommand(console);
         yield break;
     }
 }

@@ -1,0 +1,139 @@
+using MatGenDiscovery.Chemistry.Compositions;
+using MatGenDiscovery.Models.Generative.Conditional;
+using MatGenDiscovery.Models.Generative.Experiments;
+using MatGenDiscovery.Models.Generative.Sampling;
+using MatGenDiscovery.Models.Generative.Training;
+using MatGenDiscovery.NeuralNetworks.Activations;
+using MatGenDiscovery.NeuralNetworks.Layers;
+using MatGenDiscovery.NeuralNetworks.Modules;
+using MatGenDiscovery.Tensors;
+using MatGenDiscovery.Tensors.Operations.LossFunctions;
+using MatGenDiscovery.Tensors.Operations.Shape;
+
+namespace MatGenDiscovery.Models.Generative.CondGan;
+
+/// <summary>
+/// CondGAN (Sawada et al. 2019): an ACGAN with WGAN-GP. Generator [noise ~ U(−1, 1) ‖ y′] → 30 → ReLU → 60 → ReLU →
+/// L → sigmoid over the bag-of-atoms; critic (<see cref="TwoHeadCritic"/>) on x, or on [x ‖ x^bp] for CondGAN(x^bp).
+/// Critic loss E[D(fake)] − E[D(real)] + λ·GP + MSE(P(real), y′); generator loss −E[D(fake)] + MSE(P(fake), y′),
+/// with the generator's targets drawn from the training targets. y′ is the min–max scaled property.
+/// </summary>
+public sealed class CondGanModel : GenerativeModel
+{
+    private readonly ResumableAdam _generatorOptimizer;
+    private readonly ResumableAdam _criticOptimizer;
+    private readonly Tensor? _descriptors;
+    private ConditionalData? _data;
+
+    /// <param name="descriptors">D′ [L, d] for the x^bp variant (see <see cref="DescriptorProjection"/>), else null.</param>
+    public CondGanModel(ModelDefaults settings, ConditionalSpace space, Tensor? descriptors, Random random)
+        : base(settings)
+    {
+        Space = space;
+        _descriptors = descriptors;
+        Generator = new Sequential(
+            new Linear(settings.LatentSize + 1, 30, random), new ReLU(),
+            new Linear(30, 60, random), new ReLU(),
+            new Linear(60, space.Length, random), new Sigmoid());
+        Critic = new TwoHeadCritic(space.Length + (descriptors?.Size(1) ?? 0), random);
+        _generatorOptimizer = new ResumableAdam(Generator.Parameters(), settings.GeneratorLearningRate, settings.Beta1, settings.Beta2);
+        _criticOptimizer = new ResumableAdam(Critic.Parameters(), settings.CriticLearningRate, settings.Beta1, settings.Beta2);
+    }
+
+    public ConditionalSpace Space { get; }
+
+    /// <summary>[B, noise + 1] → [B, L].</summary>
+    public Sequential Generator { get; }
+
+    public TwoHeadCritic Critic { get; }
+
+    public override bool IsConditional => true;
+
+    public override IReadOnlyList<string> LossNames { get; } =
+        ["critic", "gradient_penalty", "critic_property_mse", "generator", "generator_property_mse"];
+
+    public void SetTrainingData(IReadOnlyList<Composition> compositions, IReadOnlyList<double> targets)
+    {
+        var (fractions, scaled) = Space.Encode(compositions, targets);
+        _data = new ConditionalData(fractions, scaled, Space.Length);
+    }
+
+    public override float[] TrainStep(Random random, int batchSize)
+    {
+        var data = _data ?? throw new InvalidOperationException("attach training data with SetTrainingData before training");
+        var losses = new float[5];
+        for (var i = 0; i < Settings.CriticSteps; i++)
+        {
+            var (real, realTargets) = data.Sample(random, batchSize);
+            Tensor fake;
+            using (Tensor.NoGrad())
+            {
+                fake = Generator.Forward(Input(random, data.SampleTargets(random, batchSize)));
+            }
+
+            var realOut = Critic.Forward(CriticInput(real));
+            var fakeOut = Critic.Forward(CriticInput(fake));
+            var wasserstein = Losses.WassersteinCritic(realOut.Narrow(1, 0, 1), fakeOut.Narrow(1, 0, 1));
+            var penalty = Losses.GradientPenalty(x => Critic.Forward(CriticInput(x)).Narrow(1, 0, 1), real, fake, random, Settings.GradientPenaltyWeight);
+            var property = Losses.Mse(realOut.Narrow(1, 1, 1), realTargets);
+            var loss = wasserstein + penalty + property;
+            _criticOptimizer.ZeroGrad();
+            loss.Backward();
+            _criticOptimizer.Step();
+            (losses[0], losses[1], losses[2]) = (loss.Item(), penalty.Item(), property.Item());
+        }
+
+        var criticParameters = Critic.Parameters().ToList();
+        criticParameters.ForEach(p => p.RequiresGrad = false);
+        try
+        {
+            var targets = data.SampleTargets(random, batchSize);
+            var output = Critic.Forward(CriticInput(Generator.Forward(Input(random, targets))));
+            var adversarial = Losses.WassersteinGenerator(output.Narrow(1, 0, 1));
+            var property = Losses.Mse(output.Narrow(1, 1, 1), targets);
+            var loss = adversarial + property;
+            _generatorOptimizer.ZeroGrad();
+            loss.Backward();
+            _generatorOptimizer.Step();
+            (losses[3], losses[4]) = (loss.Item(), property.Item());
+        }
+        finally
+        {
+            criticParameters.ForEach(p => p.RequiresGrad = true);
+        }
+
+        return losses;
+    }
+
+    /// <summary>Bag-of-atoms vectors [count, L] for a scaled target, from a seeded noise stream.</summary>
+    public Tensor Sample(Random random, int count, float scaledTarget)
+    {
+        using (Tensor.NoGrad())
+        {
+            return Generator.Forward(Input(random, Tensor.Full(scaledTarget, count, 1)));
+        }
+    }
+
+    public override IEnumerable<KeyValuePair<string, Tensor>> State()
+    {
+        var state = Prefixed("generator", Generator.StateDict())
+            .Concat(Prefixed("critic", Critic.StateDict()))
+            .Concat(Prefixed("optimizer.generator", _generatorOptimizer.State()))
+            .Concat(Prefixed("optimizer.critic", _criticOptimizer.State()));
+        return _descriptors is null ? state : state.Append(new("descriptors", _descriptors));
+    }
+
+    public override IReadOnlyDictionary<string, string> Metadata() => Space.ToMetadata();
+
+    public override GeneratedSet Generate(GenerationRequest request)
+    {
+        request.Validate();
+        var target = Space.Scale(RequireTarget(request, Settings.Kind));
+        return BagOfAtomsSampler.Generate(Space.Bag, request, (random, count) => Sample(random, count, target));
+    }
+
+    private Tensor Input(Random random, Tensor targets) =>
+        Slicing.Concat([Tensor.Uniform(random, -1f, 1f, targets.Size(0), Settings.LatentSize), targets], 1);
+
+    private Tensor CriticInput(Tensor x) => _descriptors is null ? x : DescriptorProjection.Append(x, _descriptors);
+}

@@ -1,0 +1,208 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MatGenDiscovery.Datasets.Catalog;
+
+namespace MatGenDiscovery.Models.Generative.Experiments;
+
+/// <summary>
+/// Strict JSON for <see cref="ExperimentConfig"/>: snake_case names, unknown properties and missing required fields
+/// rejected, then a semantic check of every field. The canonical form (compact, every field written) is what
+/// <see cref="Hash"/> digests.
+/// </summary>
+public static class ExperimentConfigSerializer
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    private static readonly JsonSerializerOptions IndentedOptions = new(Options) { WriteIndented = true };
+
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="ExperimentConfigException">The JSON is malformed, has an unknown or missing field, or a field is invalid.</exception>
+    public static ExperimentConfig Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"experiment config '{path}' does not exist", path);
+        }
+
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    /// <param name="source">Names the JSON in error messages (usually the file path).</param>
+    /// <exception cref="ExperimentConfigException">See <see cref="Load"/>.</exception>
+    public static ExperimentConfig Parse(string json, string source)
+    {
+        ExperimentConfig? config;
+        try
+        {
+            config = JsonSerializer.Deserialize<ExperimentConfig>(json, Options);
+        }
+        catch (JsonException ex)
+        {
+            throw new ExperimentConfigException($"experiment config '{source}': {ex.Message}", ex);
+        }
+
+        if (config is null)
+        {
+            throw new ExperimentConfigException($"experiment config '{source}': the document is null, expected an object");
+        }
+
+        Validate(config, source);
+        return config;
+    }
+
+    /// <summary>Compact JSON with every field written, in declaration order.</summary>
+    public static string ToCanonicalJson(ExperimentConfig config) => JsonSerializer.Serialize(config, Options);
+
+    public static string ToIndentedJson(ExperimentConfig config) => JsonSerializer.Serialize(config, IndentedOptions);
+
+    /// <summary>Lower-case hex SHA-256 of <see cref="ToCanonicalJson"/>.</summary>
+    public static string Hash(ExperimentConfig config) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ToCanonicalJson(config))));
+
+    private static void Validate(ExperimentConfig config, string source)
+    {
+        void Fail(string field, string problem) =>
+            throw new ExperimentConfigException($"experiment config '{source}': field '{field}': {problem}");
+
+        var model = config.Model;
+        if (!ModelKinds.All.Contains(model.Kind))
+        {
+            Fail("model.kind", $"unknown model kind '{model.Kind}'; expected one of {string.Join(", ", ModelKinds.All)}");
+        }
+
+        if (ModelKinds.UsesCountMatrix(model.Kind))
+        {
+            if (model.Network is { } network && !ModelKinds.Networks.Contains(network))
+            {
+                Fail("model.network", $"unknown network '{network}'; expected one of {string.Join(", ", ModelKinds.Networks)}");
+            }
+        }
+        else if (model.Network is not null)
+        {
+            Fail("model.network", $"a {model.Kind} model has a fixed network; remove the field");
+        }
+
+        Positive(model.LatentSize, "model.latent_size", Fail);
+        Positive(model.CriticSteps, "model.critic_steps", Fail);
+        PositiveReal(model.GeneratorLearningRate, "model.generator_learning_rate", Fail);
+        PositiveReal(model.CriticLearningRate, "model.critic_learning_rate", Fail);
+        Fraction(model.Beta1, "model.beta1", Fail);
+        Fraction(model.Beta2, "model.beta2", Fail);
+        if (model.GradientPenaltyWeight is { } lambda && !(lambda >= 0 && double.IsFinite(lambda)))
+        {
+            Fail("model.gradient_penalty_weight", $"must be finite and non-negative, got {lambda}");
+        }
+
+        DatasetDescriptor descriptor;
+        try
+        {
+            descriptor = DatasetCatalog.Get(config.Data.Dataset);
+        }
+        catch (UnknownDatasetException ex)
+        {
+            Fail("data.dataset", ex.Message);
+            throw;
+        }
+
+        if (ModelKinds.IsConditional(model.Kind))
+        {
+            if (model.TargetProperty is null)
+            {
+                Fail("model.target_property", $"a {model.Kind} model needs the property it is conditioned on");
+            }
+
+            if (!descriptor.PropertyColumns.Contains(model.TargetProperty!))
+            {
+                Fail("model.target_property", $"dataset '{descriptor.Name}' has no property '{model.TargetProperty}'; it has: {Columns(descriptor)}");
+            }
+        }
+        else if (model.TargetProperty is not null)
+        {
+            Fail("model.target_property", $"a {model.Kind} model is unconditional; remove the field");
+        }
+
+        if (model.UseDescriptors && model.Kind != ModelKinds.CondGan)
+        {
+            Fail("model.use_descriptors", "only condgan supports the descriptor (x^bp) variant");
+        }
+
+        ValidateData(config.Data, descriptor, Fail);
+        ValidateTraining(config.Training, Fail);
+    }
+
+    private static void ValidateData(DataConfig data, DatasetDescriptor descriptor, Action<string, string> fail)
+    {
+        if (!(data.LeaveOutFraction >= 0 && data.LeaveOutFraction < 1))
+        {
+            fail("data.leave_out_fraction", $"must be in [0, 1), got {data.LeaveOutFraction}");
+        }
+
+        Positive(data.MaxTrainingRows, "data.max_training_rows", fail);
+        Positive(data.Filter.MaxArity, "data.filter.max_arity", fail);
+        for (var i = 0; i < data.Filter.Properties.Count; i++)
+        {
+            var range = data.Filter.Properties[i];
+            var field = $"data.filter.properties[{i}]";
+            if (!descriptor.PropertyColumns.Contains(range.Name))
+            {
+                fail(field + ".name", $"dataset '{descriptor.Name}' has no property '{range.Name}'; it has: {Columns(descriptor)}");
+            }
+
+            if (range.Min is null && range.Max is null)
+            {
+                fail(field, "give min, max or both");
+            }
+
+            if (range.Min is { } min && range.Max is { } max && !(min <= max))
+            {
+                fail(field, $"min {min} is greater than max {max}");
+            }
+        }
+    }
+
+    private static void ValidateTraining(TrainingConfig training, Action<string, string> fail)
+    {
+        Positive(training.Steps, "training.steps", fail);
+        Positive(training.BatchSize, "training.batch_size", fail);
+        Positive(training.CheckpointInterval, "training.checkpoint_interval", fail);
+        Positive(training.LogInterval, "training.log_interval", fail);
+        Positive(training.KeepCheckpoints, "training.keep_checkpoints", fail);
+    }
+
+    private static string Columns(DatasetDescriptor descriptor) =>
+        descriptor.PropertyColumns.Count == 0 ? "none" : string.Join(", ", descriptor.PropertyColumns);
+
+    private static void Positive(int? value, string field, Action<string, string> fail)
+    {
+        if (value is <= 0)
+        {
+            fail(field, $"must be positive, got {value}");
+        }
+    }
+
+    private static void PositiveReal(double? value, string field, Action<string, string> fail)
+    {
+        if (value is { } v && !(v > 0 && double.IsFinite(v)))
+        {
+            fail(field, $"must be finite and positive, got {v}");
+        }
+    }
+
+    private static void Fraction(double? value, string field, Action<string, string> fail)
+    {
+        if (value is { } v && !(v >= 0 && v < 1))
+        {
+            fail(field, $"must be in [0, 1), got {v}");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+namespace MatGenDiscovery.Models.Generative.Experiments;
+
+/// <summary>
+/// The model and its hyper-parameters. Null values take the published defaults of <see cref="Kind"/>
+/// (see <see cref="ModelDefaults"/>).
+/// </summary>
+public sealed record ModelConfig
+{
+    /// <summary><c>matgan</c>, <c>autoencoder</c>, <c>condgan</c> or <c>condvae</c>.</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>MatGAN/autoencoder network: <c>matgan-mp</c>, <c>matgan-oqmd</c> or <c>mlp</c>.</summary>
+    public string? Network { get; init; }
+
+    /// <summary>MatGAN latent length (z ~ N(0, I)), or the CondGAN noise / CondVAE latent length.</summary>
+    public int? LatentSize { get; init; }
+
+    public double? GeneratorLearningRate { get; init; }
+
+    /// <summary>Critic (or encoder) learning rate.</summary>
+    public double? CriticLearningRate { get; init; }
+
+    public double? Beta1 { get; init; }
+
+    public double? Beta2 { get; init; }
+
+    /// <summary>Critic updates per generator update.</summary>
+    public int? CriticSteps { get; init; }
+
+    /// <summary>λ of the WGAN-GP gradient penalty.</summary>
+    public double? GradientPenaltyWeight { get; init; }
+
+    /// <summary>Property the conditional models condition on (a column of the dataset).</summary>
+    public string? TargetProperty { get; init; }
+
+    /// <summary>CondGAN(x^bp): append the fraction-weighted element descriptors to the critic's input.</summary>
+    public bool UseDescriptors { get; init; }
+}

@@ -1,0 +1,28 @@
+namespace MatGenDiscovery.Models.Generative.Experiments;
+
+/// <summary>
+/// <see cref="ModelConfig"/> with every null replaced by the published value for its kind: MatGAN (Dan et al. 2020)
+/// latent 128, Adam β (0.5, 0.9), generator lr 1e-3, critic lr 1e-2, λ = 10; CondGAN/CondVAE (Sawada et al. 2019)
+/// noise/latent 10, Adam lr 1e-4, β (0, 0.9), 5 critic steps.
+/// </summary>
+public sealed record ModelDefaults(
+    string Kind, string Network, int LatentSize, float GeneratorLearningRate, float CriticLearningRate, float Beta1,
+    float Beta2, int CriticSteps, float GradientPenaltyWeight, string? TargetProperty, bool UseDescriptors)
+{
+    public static ModelDefaults Resolve(ModelConfig model)
+    {
+        var matGan = ModelKinds.UsesCountMatrix(model.Kind);
+        return new ModelDefaults(
+            model.Kind,
+            model.Network ?? (matGan ? ModelKinds.MatGanMpNetwork : ""),
+            model.LatentSize ?? (matGan ? 128 : 10),
+            (float)(model.GeneratorLearningRate ?? (matGan ? 1e-3 : 1e-4)),
+            (float)(model.CriticLearningRate ?? (matGan ? 1e-2 : 1e-4)),
+            (float)(model.Beta1 ?? (matGan ? 0.5 : 0.0)),
+            (float)(model.Beta2 ?? 0.9),
+            model.CriticSteps ?? (matGan ? 1 : 5),
+            (float)(model.GradientPenaltyWeight ?? 10.0),
+            model.TargetProperty,
+            model.UseDescriptors);
+    }
+}

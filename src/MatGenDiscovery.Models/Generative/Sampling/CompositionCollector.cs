@@ -1,0 +1,69 @@
+using MatGenDiscovery.Chemistry.Compositions;
+using MatGenDiscovery.Chemistry.Elements;
+using MatGenDiscovery.Chemistry.Validity;
+
+namespace MatGenDiscovery.Models.Generative.Sampling;
+
+/// <summary>
+/// Deduplicates decoded samples by <see cref="CompositionKey"/> and checks each new composition once with the
+/// allocation-free SMACT span path. Not thread-safe: decode in parallel, then add in sample order.
+/// </summary>
+public sealed class CompositionCollector
+{
+    private static readonly SmactValidator Validator = new();
+
+    private readonly HashSet<CompositionKey> _seen = [];
+    private readonly List<Composition> _unique = [];
+
+    public int Generated { get; private set; }
+
+    public int Decoded { get; private set; }
+
+    public int UniqueValid { get; private set; }
+
+    /// <summary>Counts a sample that did not decode to an accepted composition.</summary>
+    public void AddRejected() => Generated++;
+
+    /// <summary>Adds a decoded integer composition given as atomic numbers and counts (any order).</summary>
+    public void Add(ReadOnlySpan<int> atomicNumbers, ReadOnlySpan<int> counts)
+    {
+        Generated++;
+        Decoded++;
+        if (!_seen.Add(CompositionKey.FromCounts(atomicNumbers, counts)))
+        {
+            return;
+        }
+
+        UniqueValid += Validator.Check(atomicNumbers, counts).ElectronegativityBalanced ? 1 : 0;
+        var pairs = new (Element, int)[atomicNumbers.Length];
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            pairs[i] = (ElementTable.Default.ByAtomicNumber(atomicNumbers[i]), counts[i]);
+        }
+
+        _unique.Add(Composition.FromCounts(pairs).Reduced());
+    }
+
+    /// <summary>Adds a decoded composition, or a rejected sample when it is null.</summary>
+    public void Add(Composition? composition)
+    {
+        if (composition is null || !composition.IsIntegral)
+        {
+            AddRejected();
+            return;
+        }
+
+        var reduced = composition.ReducedCounts;
+        Span<int> z = stackalloc int[composition.Arity];
+        Span<int> n = stackalloc int[composition.Arity];
+        for (var i = 0; i < z.Length; i++)
+        {
+            z[i] = composition.Elements[i].AtomicNumber;
+            n[i] = reduced[i];
+        }
+
+        Add(z, n);
+    }
+
+    public GeneratedSet ToSet() => new(Generated, Decoded, _unique.ToArray(), UniqueValid);
+}
