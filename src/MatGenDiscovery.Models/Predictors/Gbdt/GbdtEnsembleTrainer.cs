@@ -1,0 +1,71 @@
+using MatGenDiscovery.Models.Featurization;
+using MatGenDiscovery.Models.Predictors.GradientBoosting;
+
+namespace MatGenDiscovery.Models.Predictors.Gbdt;
+
+/// <summary>
+/// Trains K gradient-boosted members on Magpie rows. Member k uses seed <c>seed + 7919·k</c> for its trees and,
+/// with <see cref="Bootstrap"/>, a bootstrap resample (n rows drawn with replacement) of the training rows;
+/// every member early-stops on the same validation rows when the options ask for it.
+/// </summary>
+public sealed class GbdtEnsembleTrainer
+{
+    private const int SeedStride = 7919;
+
+    public GbdtEnsembleTrainer(GradientBoostingOptions options, int ensembleSize, bool bootstrap = true)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(ensembleSize, 1);
+        Options = options with { Loss = GradientBoostingLoss.SquaredError };
+        EnsembleSize = ensembleSize;
+        Bootstrap = bootstrap;
+    }
+
+    public GradientBoostingOptions Options { get; }
+
+    public int EnsembleSize { get; }
+
+    public bool Bootstrap { get; }
+
+    /// <param name="features">Row-major n × 145 Magpie matrix.</param>
+    /// <param name="onMemberDone">Called after each member with its index and the trees it kept.</param>
+    public IReadOnlyList<GradientBoostedTrees> Train(
+        double[] features, double[] targets, double[] validationFeatures, double[] validationTargets, int seed,
+        Action<int, int>? onMemberDone = null)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(targets);
+        var members = new List<GradientBoostedTrees>(EnsembleSize);
+        for (var k = 0; k < EnsembleSize; k++)
+        {
+            var memberSeed = unchecked(seed + (SeedStride * k));
+            var (x, y) = Bootstrap && EnsembleSize > 1 ? Resample(features, targets, memberSeed) : (features, targets);
+            var trainer = new GradientBoostingTrainer(Options with { Seed = memberSeed });
+            var fit = validationTargets.Length > 0
+                ? trainer.Fit<double>(x, MagpieFeatureNames.Count, y, validationFeatures, validationTargets)
+                : trainer.Fit<double>(x, MagpieFeatureNames.Count, y);
+            members.Add(fit.Model);
+            onMemberDone?.Invoke(k, fit.Model.Trees.Count);
+        }
+
+        return members;
+    }
+
+    /// <summary>n rows drawn uniformly with replacement (seeded).</summary>
+    internal static (double[] Features, double[] Targets) Resample(double[] features, double[] targets, int seed)
+    {
+        var columns = MagpieFeatureNames.Count;
+        var n = targets.Length;
+        var random = new Random(seed);
+        var x = new double[features.Length];
+        var y = new double[n];
+        for (var row = 0; row < n; row++)
+        {
+            var source = random.Next(n);
+            features.AsSpan(source * columns, columns).CopyTo(x.AsSpan(row * columns, columns));
+            y[row] = targets[source];
+        }
+
+        return (x, y);
+    }
+}

@@ -1,0 +1,153 @@
+using MatGenDiscovery.Chemistry.Compositions;
+using MatGenDiscovery.Models.Featurization;
+using MatGenDiscovery.Models.Predictors.GradientBoosting;
+
+namespace MatGenDiscovery.Models.Predictors.Gbdt;
+
+/// <summary>
+/// An ensemble of gradient-boosted tree regressors on the 145 Magpie features. Prediction featurises and scores
+/// blocks of compositions in parallel; mean and σ are over the members (<see cref="EnsembleStatistics"/>), then
+/// σ is multiplied by <see cref="PredictorCalibration.SigmaScale"/>, negative means are clipped to 0 for
+/// non-negative targets, and, with a metal classifier and <see cref="PredictorCalibration.ZeroPredictedMetals"/>, the
+/// mean of compositions with P(metal) &gt; ½ is set to 0.
+/// </summary>
+public sealed class GbdtPredictor : IPropertyPredictor
+{
+    public const string Kind = "gbdt";
+    private const int RowsPerBlock = 64;
+
+    private readonly GradientBoostedTrees[] _members;
+    private readonly MagpieFeaturizer _featurizer;
+
+    /// <exception cref="ArgumentException">No members, a member that is not a regressor on 145 features, or a bad classifier.</exception>
+    public GbdtPredictor(
+        string targetProperty,
+        IReadOnlyList<GradientBoostedTrees> members,
+        PredictorCalibration calibration,
+        MetalClassifier? metalClassifier = null,
+        MagpieFeaturizer? featurizer = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(targetProperty);
+        ArgumentNullException.ThrowIfNull(members);
+        ArgumentNullException.ThrowIfNull(calibration);
+        if (members.Count == 0)
+        {
+            throw new ArgumentException("A GBDT predictor needs at least one member.", nameof(members));
+        }
+
+        foreach (var member in members)
+        {
+            if (member.FeatureCount != MagpieFeatureNames.Count || member.Options.Loss != GradientBoostingLoss.SquaredError)
+            {
+                throw new ArgumentException(
+                    $"Every member must be a squared-error regressor on {MagpieFeatureNames.Count} Magpie features; got {member.Options.Loss} on {member.FeatureCount}.",
+                    nameof(members));
+            }
+        }
+
+        TargetProperty = targetProperty;
+        _members = [.. members];
+        Calibration = calibration;
+        MetalClassifier = metalClassifier;
+        _featurizer = featurizer ?? MagpieFeaturizer.CreateDefault();
+    }
+
+    public string Name => Kind;
+
+    public string TargetProperty { get; }
+
+    public string FeatureSetId => FeatureSetIds.Magpie;
+
+    public IReadOnlyList<GradientBoostedTrees> Members => _members;
+
+    public PredictorCalibration Calibration { get; }
+
+    public MetalClassifier? MetalClassifier { get; }
+
+    public string? Unsupported(Composition composition)
+    {
+        ArgumentNullException.ThrowIfNull(composition);
+        foreach (var element in composition.Elements)
+        {
+            if (element.AtomicNumber > _featurizer.Table.MaxAtomicNumber)
+            {
+                return $"element {element.Symbol} (Z = {element.AtomicNumber}) has no Magpie data (Z ≤ {_featurizer.Table.MaxAtomicNumber})";
+            }
+        }
+
+        return null;
+    }
+
+    public void Predict(ReadOnlySpan<Composition> compositions, Span<double> mean, Span<double> standardDeviation)
+    {
+        PredictionGuards.CheckLengths(compositions.Length, mean.Length, standardDeviation.Length);
+        var members = new double[_members.Length * compositions.Length];
+        var gate = MetalClassifier is not null && Calibration.ZeroPredictedMetals;
+        var metal = gate ? new double[compositions.Length] : null;
+        Score(compositions, members, metal);
+        EnsembleStatistics.Combine(members, _members.Length, mean, standardDeviation);
+        if (metal is not null)
+        {
+            for (var i = 0; i < metal.Length; i++)
+            {
+                mean[i] = metal[i] > 0.5 ? 0.0 : mean[i];
+            }
+        }
+
+        Calibration.Apply(mean, standardDeviation);
+    }
+
+    /// <summary>Raw member predictions, member-major: <c>destination[k·n + i]</c> is member k on composition i.</summary>
+    public void PredictMembers(ReadOnlySpan<Composition> compositions, Span<double> destination)
+    {
+        var n = compositions.Length;
+        if (destination.Length != n * _members.Length)
+        {
+            throw new ArgumentException($"Destination holds {destination.Length} values; {_members.Length} members × {n} rows are needed.", nameof(destination));
+        }
+
+        var output = new double[destination.Length];
+        Score(compositions, output, null);
+        output.CopyTo(destination);
+    }
+
+    /// <summary>Featurises each block of rows once and scores it with every member (and the metal classifier when asked).</summary>
+    private void Score(ReadOnlySpan<Composition> compositions, double[] members, double[]? metal)
+    {
+        var items = compositions.ToArray();
+        var blocks = (items.Length + RowsPerBlock - 1) / RowsPerBlock;
+        Parallel.For(
+            0,
+            blocks,
+            () => new double[RowsPerBlock * MagpieFeatureNames.Count],
+            (block, _, features) =>
+            {
+                var start = block * RowsPerBlock;
+                ScoreBlock(items, start, Math.Min(RowsPerBlock, items.Length - start), features, members, metal);
+                return features;
+            },
+            _ => { });
+    }
+
+    private void ScoreBlock(
+        Composition[] items, int start, int rows, double[] features, double[] members, double[]? metal)
+    {
+        var columns = MagpieFeatureNames.Count;
+        for (var row = 0; row < rows; row++)
+        {
+            _featurizer.Featurize(items[start + row], features.AsSpan(row * columns, columns));
+        }
+
+        var block = features.AsSpan(0, rows * columns);
+        var n = items.Length;
+        for (var k = 0; k < _members.Length; k++)
+        {
+            _members[k].PredictRows<double>(block, members.AsSpan((k * n) + start, rows));
+        }
+
+        if (metal is not null)
+        {
+            MetalClassifier!.Model.PredictRows<double>(block, metal.AsSpan(start, rows));
+        }
+    }
+}
