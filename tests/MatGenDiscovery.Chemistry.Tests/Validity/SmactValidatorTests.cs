@@ -137,6 +137,42 @@ public class SmactValidatorTests
     }
 
     [Fact]
+    public void Check_SpanOverload_AllocatesNothing()
+    {
+        int[] atomicNumbers = [3, 26, 8];
+        int[] counts = [2, 4, 7];
+        Smact14.Check(atomicNumbers, counts);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            counts[2] = 1 + (i % 9);
+            Smact14.Check(atomicNumbers, counts);
+        }
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().Be(0);
+    }
+
+    [Fact]
+    public void Check_DuplicateStatesInAList_ChangeNothing()
+    {
+        const string elements = "Z,symbol,smact_Name,smact_Mass,smact_el_neg,magpie_IonizationEnergies,magpie_Number\n" +
+            "1,H,Hydrogen,1.008,2.20,13.6,1\n2,He,Helium,4.0026,,24.6,2\n3,Li,Lithium,6.94,0.98,5.4,3\n";
+        const string pymatgen = "symbol,Z,pauling_electronegativity,common_oxidation_states,oxidation_states\n";
+        static SmactValidator Validator(string states) => new(table: ElementTableLoader.Load(
+            new StringReader(elements), new StringReader("element,Z,source_set,oxidation_state\n" + states), new StringReader(pymatgen)));
+        var duplicated = Validator("H,1,smact_default_2014,-1\nH,1,smact_default_2014,-1\nH,1,smact_default_2014,1\nLi,3,smact_default_2014,1\nLi,3,smact_default_2014,1\n");
+        var distinct = Validator("H,1,smact_default_2014,-1\nH,1,smact_default_2014,1\nLi,3,smact_default_2014,1\n");
+
+        foreach (var (z, n) in new[] { (new[] { 3, 1 }, new[] { 1, 1 }), (new[] { 3, 1 }, new[] { 2, 1 }), (new[] { 2, 1 }, new[] { 1, 1 }) })
+        {
+            duplicated.Check(z, n).Should().Be(distinct.Check(z, n));
+        }
+
+        duplicated.Check([3, 1], [1, 1]).Should().Be(Passed);
+    }
+
+    [Fact]
     public void Valid_IsSmactsDefaultVerdictWithThePaulingTest()
     {
         Check("PmCl3").Valid.Should().BeFalse();
