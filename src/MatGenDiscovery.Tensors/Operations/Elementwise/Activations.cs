@@ -14,17 +14,9 @@ public static class Activations
     /// <summary>y = x for x &gt; 0, else <paramref name="slope"/>·x; the gradient at 0 uses the slope.</summary>
     public static Tensor LeakyRelu(this Tensor x, float slope = 0.01f)
     {
-        var result = new Tensor(GC.AllocateUninitializedArray<float>(x.Length), x.ShapeArray);
-        var source = x.AsReadOnlySpan();
-        var target = result.AsSpan();
-        if (slope == 0f)
-        {
-            TensorPrimitives.Max(source, 0f, target);
-        }
-        else
-        {
-            ScaleBySign(source, source, target, slope);
-        }
+        var result = slope == 0f
+            ? ElementwiseKernel.Map(x, static (s, d) => TensorPrimitives.Max(s, 0f, d))
+            : ElementwiseKernel.Zip(x, x, (s, _, d) => ScaleBySign(s, s, d, slope));
 
         if (Autograd.ShouldRecord(x))
         {
@@ -78,8 +70,7 @@ public static class Activations
     /// <summary>g·(x &gt; 0 ? 1 : slope); linear in g, piecewise constant in x.</summary>
     internal static Tensor LeakyReluBackward(Tensor g, Tensor x, float slope)
     {
-        var result = new Tensor(GC.AllocateUninitializedArray<float>(g.Length), g.ShapeArray);
-        ScaleBySign(g.AsReadOnlySpan(), x.AsReadOnlySpan(), result.AsSpan(), slope);
+        var result = ElementwiseKernel.Zip(g, x, (gs, xs, d) => ScaleBySign(gs, xs, d, slope));
         if (Autograd.ShouldRecord(g))
         {
             Autograd.Record(result, nameof(LeakyReluBackward), [g], (gg, _, grads) => grads[0] = LeakyReluBackward(gg, x, slope));

@@ -49,7 +49,34 @@ internal static class ReductionKernel
             return result;
         }
 
-        for (var o = 0; o < outer; o++)
+        if ((long)outer * reduced * inner < Elementwise.ElementwiseKernel.ParallelThreshold)
+        {
+            ReduceRange(source, result, 0, outer, 0, inner, reduced, inner, max);
+        }
+        else if (outer >= 2)
+        {
+            var half = outer / 2;
+            Parallel.Invoke(
+                () => ReduceRange(source, result, 0, half, 0, inner, reduced, inner, max),
+                () => ReduceRange(source, result, half, outer, 0, inner, reduced, inner, max));
+        }
+        else
+        {
+            var half = inner / 2;
+            Parallel.Invoke(
+                () => ReduceRange(source, result, 0, outer, 0, half, reduced, inner, max),
+                () => ReduceRange(source, result, 0, outer, half, inner, reduced, inner, max));
+        }
+
+        return result;
+    }
+
+    /// <summary>Reduces outer rows [outerStart, outerEnd) and inner columns [innerStart, innerEnd).</summary>
+    private static void ReduceRange(
+        float[] source, float[] result, int outerStart, int outerEnd, int innerStart, int innerEnd, int reduced, int inner, bool max)
+    {
+        var width = innerEnd - innerStart;
+        for (var o = outerStart; o < outerEnd; o++)
         {
             var block = source.AsSpan(o * reduced * inner, reduced * inner);
             if (inner == 1)
@@ -58,11 +85,11 @@ internal static class ReductionKernel
                 continue;
             }
 
-            var target = result.AsSpan(o * inner, inner);
-            block[..inner].CopyTo(target);
+            var target = result.AsSpan(o * inner + innerStart, width);
+            block.Slice(innerStart, width).CopyTo(target);
             for (var r = 1; r < reduced; r++)
             {
-                var row = block.Slice(r * inner, inner);
+                var row = block.Slice(r * inner + innerStart, width);
                 if (max)
                 {
                     TensorPrimitives.Max(target, row, target);
@@ -73,8 +100,6 @@ internal static class ReductionKernel
                 }
             }
         }
-
-        return result;
     }
 
     private static int Product(int[] shape, int from, int to)

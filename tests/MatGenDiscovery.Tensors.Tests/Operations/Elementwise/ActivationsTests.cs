@@ -43,6 +43,24 @@ public class ActivationsTests
     }
 
     [Fact]
+    public void LeakyRelu_LargeTensorParallelPath_MatchesScalarReferenceForValuesAndGradient()
+    {
+        var x = Tensor.Randn(new Random(4), 200, 500);
+        x.RequiresGrad = true;
+        var seed = Tensor.Randn(new Random(5), 200, 500);
+
+        var y = x.LeakyRelu(0.2f);
+        y.Backward(seed);
+
+        for (var i = 0; i < x.Length; i++)
+        {
+            var v = x.AsReadOnlySpan()[i];
+            y.AsReadOnlySpan()[i].Should().Be(v > 0 ? v : 0.2f * v);
+            x.Grad!.AsReadOnlySpan()[i].Should().Be(v > 0 ? seed.AsReadOnlySpan()[i] : 0.2f * seed.AsReadOnlySpan()[i]);
+        }
+    }
+
+    [Fact]
     public void Softplus_ExtremeLogits_StaysFinite()
     {
         var result = Tensor.FromArray([-200f, 200f], 2).Softplus().ToArray();

@@ -15,6 +15,17 @@ public class ExtremaTests
     }
 
     [Fact]
+    public void Max_LargeTensorBothAxes_MatchesLinq()
+    {
+        var x = Tensor.Randn(new Random(4), 300, 400);
+        var rows = Enumerable.Range(0, 300).Select(i => Enumerable.Range(0, 400).Max(j => x[i, j])).ToArray();
+        var columns = Enumerable.Range(0, 400).Select(j => Enumerable.Range(0, 300).Max(i => x[i, j])).ToArray();
+
+        x.Max(1).ToArray().Should().Equal(rows);
+        x.Max(0).ToArray().Should().Equal(columns);
+    }
+
+    [Fact]
     public void Max_Gradient_MatchesFiniteDifferences()
     {
         var x = Tensor.Randn(new Random(3), 3, 4);

@@ -42,6 +42,29 @@ public class SummationTests
         }
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void Sum_LargeTensorParallelPath_MatchesFloat64Loops(int axis)
+    {
+        var x = Tensor.Randn(new Random(3), 300, 400);
+
+        var result = x.Sum(axis);
+
+        var other = 1 - axis;
+        result.Length.Should().Be(x.Size(other));
+        for (var i = 0; i < result.Length; i++)
+        {
+            var expected = 0.0;
+            for (var j = 0; j < x.Size(axis); j++)
+            {
+                expected += axis == 0 ? x[j, i] : x[i, j];
+            }
+
+            result.AsReadOnlySpan()[i].Should().BeApproximately((float)expected, 1e-3f);
+        }
+    }
+
     [Fact]
     public void Mean_KeepDim_KeepsReducedAxesAsOne()
     {
