@@ -1,0 +1,19 @@
+namespace MatGenDiscovery.Models.Evaluation;
+
+/// <summary>
+/// Valency repair of <see cref="Count"/> generated samples, in the spirit of Sawada et al.'s Table 5: mean valence
+/// error (net charge per atom, minimised over oxidation-state assignments; samples with an element without states are
+/// left out of the means) and charge-neutral share before and after repair, mean Metropolis–Hastings steps, and for
+/// conditional samples the nearest-training-composition MAE and distance before and after.
+/// </summary>
+public sealed record RepairSummary(
+    int Count,
+    int Scored,
+    double MeanValenceErrorBefore,
+    double MeanValenceErrorAfter,
+    double NeutralShareBefore,
+    double NeutralShareAfter,
+    double MeanSteps,
+    ConditionalResult? ConditionalBefore,
+    ConditionalResult? ConditionalAfter,
+    IReadOnlyList<RepairExample> Examples);
