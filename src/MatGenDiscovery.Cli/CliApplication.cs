@@ -35,8 +35,8 @@ public static class CliApplication
     {
         yield return new DatasetsCommand(console, data);
         yield return new FeaturizeCommand(console);
-        yield return new ValidateCommand(console, data);
-        yield return new EnumerateCommand(console, data);
+        yield return new ValidateCommand(console);
+        yield return new EnumerateCommand(console);
         yield return new TrainCommand(console, data);
         yield return new GenerateCommand(console);
         yield break;

@@ -15,10 +15,9 @@ namespace MatGenDiscovery.Cli.Commands.Enumerate;
 /// </summary>
 public sealed class EnumerateCommand : Command
 {
-    public EnumerateCommand(CliConsole console, DataDirectory data)
+    public EnumerateCommand(CliConsole console)
         : base("enumerate", "Enumerate every composition of N elements with counts 1..M and count the SMACT-valid ones.")
     {
-        _ = data;
         var arity = new Option<int>("--arity") { Description = "Number of distinct elements per composition (N ≥ 1).", Required = true };
         var maxCount = new Option<int>("--max-count") { Description = "Largest count of any element (M ≥ 1); counts run 1..M with gcd 1.", Required = true };
         var oxidationStates = new Option<string>("--oxidation-states")

@@ -21,10 +21,9 @@ public sealed class ValidateCommand : Command
     private const int ChunkSize = 1 << 14;
     private const string Header = "formula,reduced_formula,charge_neutral,electronegativity_balanced,error";
 
-    public ValidateCommand(CliConsole console, DataDirectory data)
+    public ValidateCommand(CliConsole console)
         : base("validate", "Check SMACT charge neutrality and the Pauling electronegativity test for each formula in a file.")
     {
-        _ = data;
         var input = new Option<string>("--input") { Description = "Formulas: a CSV with a 'formula' column, or one formula per line.", Required = true };
         var output = new Option<string>("--output") { Description = "Output CSV: formula, reduced_formula, charge_neutral, electronegativity_balanced, error.", Required = true };
         var oxidationStates = new Option<string>("--oxidation-states")
