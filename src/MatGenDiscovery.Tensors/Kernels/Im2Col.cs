@@ -106,7 +106,7 @@ internal static unsafe class Im2Col
         }
     }
 
-    /// <summary>destination[x] = source[x] for x in [start, end); runs in MatGAN are 4 to 8 floats, so one masked vector suffices.</summary>
+    /// <summary>destination[x] = source[x] for x in [start, end); one vector covers a whole row of MatGAN's 8-wide images.</summary>
     private static void Copy(float* source, float* destination, int start, int end)
     {
         int x = start;
