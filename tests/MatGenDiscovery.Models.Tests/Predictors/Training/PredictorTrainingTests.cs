@@ -1,0 +1,93 @@
+using MatGenDiscovery.Datasets.Loading;
+using MatGenDiscovery.Models.Predictors.Gbdt;
+using MatGenDiscovery.Models.Predictors.Mlp;
+using MatGenDiscovery.Models.Predictors.Training;
+
+namespace MatGenDiscovery.Models.Tests.Predictors.Training;
+
+public class PredictorTrainingTests
+{
+    private static Dataset SyntheticDataset()
+    {
+        var compositions = SyntheticCompositions.Random(500, seed: 9);
+        var rows = compositions.Select((c, i) => new DatasetRow(i + 2, c.Formula, c, [SyntheticCompositions.Property(c), SyntheticCompositions.Gap(c)])).ToList();
+        return new Dataset("synthetic", ["property", "gap"], rows, []);
+    }
+
+    [Fact]
+    public void Run_GbdtWithClassifier_SplitsTrainsAndEvaluates()
+    {
+        var request = new PredictorTrainingRequest
+        {
+            Target = "gap", EnsembleSize = 2, Gbdt = TrainedPredictors.SmallOptions, Classifier = true, Seed = 3,
+        };
+        var progress = new List<PredictorTrainingProgress>();
+
+        var result = PredictorTraining.Run(SyntheticDataset(), request, new InlineProgress(progress.Add));
+
+        var evaluation = result.Evaluation;
+        (evaluation.TrainCount + evaluation.ValidationCount + evaluation.TestCount).Should().Be(500);
+        evaluation.TestCount.Should().BeInRange(45, 60, "10 % of the unique compositions and their repeats");
+        evaluation.Test.MeanAbsoluteError.Should().BeGreaterThan(0).And.BeLessThan(0.5);
+        evaluation.Classifier!.RocAuc.Should().BeGreaterThan(0.9);
+        evaluation.TestWithMetalGate.Should().NotBeNull();
+        evaluation.CalibrationScaled.SigmaScale.Should().BeGreaterThan(0);
+        result.Predictor.Should().BeOfType<GbdtPredictor>().Which.MetalClassifier.Should().NotBeNull();
+        result.Manifest.Target.Should().Be("gap");
+        result.Manifest.Config!.Value.GetProperty("ensembleSize").GetInt32().Should().Be(2);
+        progress.Should().Contain(p => p.Stage == "training members" && p.Completed == 2);
+    }
+
+    [Fact]
+    public void Run_SameSeed_GivesSameMetrics()
+    {
+        var request = new PredictorTrainingRequest { Target = "property", EnsembleSize = 2, Gbdt = TrainedPredictors.SmallOptions, Seed = 4 };
+
+        var first = PredictorTraining.Run(SyntheticDataset(), request).Evaluation;
+        var second = PredictorTraining.Run(SyntheticDataset(), request).Evaluation;
+
+        second.Test.Should().Be(first.Test);
+        second.CalibrationRaw.Should().Be(first.CalibrationRaw);
+    }
+
+    [Fact]
+    public void Run_Mlp_TrainsAnEnsembleOnFractions()
+    {
+        var request = new PredictorTrainingRequest
+        {
+            Target = "property", Kind = MlpPredictor.Kind, EnsembleSize = 2,
+            Mlp = new MlpOptions { HiddenSizes = [16], MaxEpochs = 5, BatchSize = 64 },
+        };
+
+        var result = PredictorTraining.Run(SyntheticDataset(), request);
+
+        result.Predictor.Should().BeOfType<MlpPredictor>().Which.Members.Should().HaveCount(2);
+        (result.Evaluation.TrainCount + result.Evaluation.ValidationCount + result.Evaluation.TestCount).Should().Be(500);
+        double.IsFinite(result.Evaluation.Test.MeanAbsoluteError).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Run_ClassifierOnNegativeTarget_Throws()
+    {
+        var compositions = SyntheticCompositions.Random(100, seed: 1);
+        var rows = compositions.Select((c, i) => new DatasetRow(i, c.Formula, c, [SyntheticCompositions.Property(c) - 2])).ToList();
+        var request = new PredictorTrainingRequest { Target = "e", Classifier = true, Gbdt = TrainedPredictors.SmallOptions };
+
+        var act = () => PredictorTraining.Run(new Dataset("d", ["e"], rows, []), request);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*non-negative band-gap target*");
+    }
+
+    [Fact]
+    public void Run_UnknownTarget_ThrowsNamingIt()
+    {
+        var act = () => PredictorTraining.Run(SyntheticDataset(), new PredictorTrainingRequest { Target = "volume" });
+
+        act.Should().Throw<ArgumentException>().WithMessage("*volume*");
+    }
+
+    private sealed class InlineProgress(Action<PredictorTrainingProgress> report) : IProgress<PredictorTrainingProgress>
+    {
+        public void Report(PredictorTrainingProgress value) => report(value);
+    }
+}
