@@ -44,7 +44,7 @@ public static class BatchNormalization
 
     /// <summary>
     /// Fused training forward. Its backward is a fused kernel when nothing is being recorded; when the backward
-    /// itself is recorded (create-graph), it differentiates the equivalent composed graph instead, so
+    /// itself is recorded (create-graph), the same formula is evaluated with differentiable operations, so
     /// higher-order gradients come from ordinary operations.
     /// </summary>
     private static Tensor Train(
@@ -91,13 +91,7 @@ public static class BatchNormalization
         {
             if (GradMode.IsEnabled)
             {
-                var reference = Composed(x, gamma, beta, axes, channelShape, epsilon);
-                var gradients = Autograd.Grad(reference, recorded, g, createGraph: true);
-                for (var i = 0; i < recorded.Length; i++)
-                {
-                    if (needs[i]) grads[i] = gradients[i];
-                }
-
+                RecordedBackward(g, x, gamma, beta is not null, axes, channelShape, epsilon, count, needs, grads);
                 return;
             }
 
@@ -133,18 +127,30 @@ public static class BatchNormalization
         });
     }
 
-    /// <summary>The training-mode transform written with differentiable operations (batch statistics, no running update).</summary>
-    private static Tensor Composed(Tensor x, Tensor? gamma, Tensor? beta, int[] axes, int[] channelShape, float epsilon)
+    /// <summary>
+    /// The training-mode gradient written with differentiable operations, for create-graph backward passes:
+    /// dβ = Σg, dγ = Σg·x̂, dx = (γ/σ)·(g − Σg/M − x̂·Σ(g·x̂)/M), sums per channel over M values, with x̂, σ
+    /// recomputed from x so that they stay functions of x.
+    /// </summary>
+    private static void RecordedBackward(
+        Tensor g, Tensor x, Tensor? gamma, bool hasBeta, int[] axes, int[] channelShape, float epsilon, int count,
+        ReadOnlySpan<bool> needs, Span<Tensor?> grads)
     {
         var centered = x - x.Mean(axes, keepDim: true);
-        var variance = centered.Square().Mean(axes, keepDim: true);
-        var normalized = centered * (variance + epsilon).Sqrt().Reciprocal();
-        if (gamma is not null)
+        var inverseStd = (centered.Square().Mean(axes, keepDim: true) + epsilon).Sqrt().Reciprocal();
+        var normalized = centered * inverseStd;
+        var sumG = g.SumToShape(channelShape);
+        var sumGNormalized = (g * normalized).SumToShape(channelShape);
+        if (needs[0])
         {
-            normalized *= gamma.Reshape(channelShape);
+            var scale = gamma is null ? inverseStd : gamma.Reshape(channelShape) * inverseStd;
+            var perValue = scale * (1f / count);
+            grads[0] = g * scale - normalized * (perValue * sumGNormalized) - perValue * sumG;
         }
 
-        return beta is null ? normalized : normalized + beta.Reshape(channelShape);
+        var next = 1;
+        if (gamma is not null && needs[next++]) grads[next - 1] = sumGNormalized.Reshape(gamma.ShapeArray);
+        if (hasBeta && needs[next]) grads[next] = sumG.Reshape(channelShape[1]);
     }
 
     private static void UpdateRunning(Tensor running, float[] statistic, float momentum, float correction)
