@@ -14,7 +14,8 @@ namespace MatGenDiscovery.Chemistry.Validity;
 /// <item>With <see cref="ValidityOptions.IncludeAlloys"/>, a composition of SMACT metals only is valid.</item>
 /// <item>Counts are divided by their gcd (SMACT reduces before <c>neutral_ratios</c>); in
 /// <see cref="ValidityOptions.Unreduced"/> mode a common factor makes the composition invalid, because
-/// <c>neutral_ratios</c> keeps only ratios with gcd 1.</item>
+/// <c>neutral_ratios</c> keeps only ratios with gcd 1. SMACT sets <c>threshold</c> to the largest reduced count,
+/// so there is no stoichiometry limit (<c>Li9NO3</c> is judged like any other).</item>
 /// <item>Every element takes exactly one state from its list (duplicates in a list change nothing); the product of
 /// the lists is searched for Σ countᵢ·stateᵢ = 0. An element with an empty list makes the product empty: invalid.</item>
 /// <item>Pauling test (<c>eneg_states_test</c>): for the same assignment, every pair with one cation (state &gt; 0) and
