@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MatGenDiscovery.Cli.Commands.Bench;
 using MatGenDiscovery.Cli.Commands.Datasets;
 using MatGenDiscovery.Cli.Commands.Featurize;
 using MatGenDiscovery.Cli.Commands.Enumerate;
@@ -37,6 +38,7 @@ public static class CliApplication
         yield return new FeaturizeCommand(console);
         yield return new ValidateCommand(console);
         yield return new EnumerateCommand(console);
+        yield return new BenchCommand(console);
         yield return new TrainCommand(console, data);
         yield return new GenerateCommand(console);
         yield break;
