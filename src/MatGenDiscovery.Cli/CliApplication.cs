@@ -5,6 +5,8 @@ using MatGenDiscovery.Cli.Commands.Featurize;
 using MatGenDiscovery.Cli.Commands.Enumerate;
 using MatGenDiscovery.Cli.Commands.Validate;
 using MatGenDiscovery.Cli.Commands.Generate;
+using MatGenDiscovery.Cli.Commands.Predict;
+using MatGenDiscovery.Cli.Commands.Predictor;
 using MatGenDiscovery.Cli.Commands.Train;
 using MatGenDiscovery.Cli.Infrastructure;
 
@@ -41,6 +43,8 @@ public static class CliApplication
         yield return new BenchCommand(console);
         yield return new TrainCommand(console, data);
         yield return new GenerateCommand(console);
+        yield return new PredictorCommand(console, data);
+        yield return new PredictCommand(console);
         yield break;
     }
 }

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using MatGenDiscovery.Models.Predictors.Gbdt;
+using MatGenDiscovery.Models.Predictors.Storage;
+
+namespace MatGenDiscovery.Cli.Tests.Commands;
+
+public class PredictorTrainCommandTests
+{
+    [Fact]
+    public async Task Run_SmallMpSlice_PrintsMetricsAndWritesLoadableModel()
+    {
+        using var folder = new TemporaryDirectory();
+        var output = folder.File("fe-model");
+
+        var result = await CliHarness.RunAsync(
+            "predictor", "train", "--dataset", "mp", "--target", "formation_energy", "--model", "gbdt",
+            "--preset", "fast", "--ensemble", "2", "--limit", "2000", "--seed", "1", "--output", output);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Output.Should().Contain("test MAE").And.Contain("test R²").And.Contain("within ±1σ").And.Contain("wrote gbdt model (2 members)");
+        result.Error.Should().Contain("training members 2/2");
+        var (predictor, manifest) = PredictorStore.Load(output);
+        predictor.Should().BeOfType<GbdtPredictor>().Which.Members.Should().HaveCount(2);
+        manifest.Target.Should().Be("formation_energy_per_atom");
+        manifest.Seed.Should().Be(1);
+        manifest.Metrics!.TestCount.Should().Be(200);
+        manifest.Metrics.Test.MeanAbsoluteError.Should().BeInRange(0.01, 0.5, "a 2,000-row GBDT is far from perfect but far better than chance");
+        Directory.GetFileSystemEntries(folder.Path).Should().Equal([output], "no staging folder is left behind");
+    }
+
+    [Fact]
+    public async Task Run_BandGapWithClassifierAndJson_PrintsClassifierMetrics()
+    {
+        using var folder = new TemporaryDirectory();
+
+        var result = await CliHarness.RunAsync(
+            "predictor", "train", "--target", "band_gap", "--preset", "fast", "--ensemble", "2", "--limit", "2000",
+            "--classifier", "--json", "--output", folder.File("gap"));
+
+        result.ExitCode.Should().Be(0, result.Error);
+        using var json = JsonDocument.Parse(result.Output);
+        var metrics = json.RootElement.GetProperty("manifest").GetProperty("metrics");
+        metrics.GetProperty("classifier").GetProperty("rocAuc").GetDouble().Should().BeInRange(0.6, 1.0);
+        metrics.GetProperty("testWithMetalGate").GetProperty("meanAbsoluteError").GetDouble().Should().BeGreaterThan(0);
+        json.RootElement.GetProperty("manifest").GetProperty("classifierFile").GetString().Should().Be("metal-classifier.json");
+        File.Exists(Path.Combine(folder.File("gap"), "metal-classifier.json")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Run_UnknownTarget_FailsNamingTheDatasetProperties()
+    {
+        using var folder = new TemporaryDirectory();
+
+        var result = await CliHarness.RunAsync("predictor", "train", "--target", "volume", "--output", folder.File("m"));
+
+        result.ExitCode.Should().Be(1);
+        result.Error.Should().Contain("'volume'").And.Contain("formation_energy_per_atom, band_gap");
+        Directory.Exists(folder.File("m")).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Run_UnknownModelKind_Fails()
+    {
+        using var folder = new TemporaryDirectory();
+
+        var result = await CliHarness.RunAsync("predictor", "train", "--target", "band_gap", "--model", "svm", "--output", folder.File("m"));
+
+        result.ExitCode.Should().Be(1);
+        result.Error.Should().Contain("unknown --model 'svm'");
+    }
+}
