@@ -73,9 +73,6 @@ public static class Autograd
 
     internal static bool ShouldRecord(Tensor a, Tensor b) => (a.RequiresGrad || b.RequiresGrad) && GradMode.IsEnabled;
 
-    internal static bool ShouldRecord(Tensor a, Tensor b, Tensor c) =>
-        (a.RequiresGrad || b.RequiresGrad || c.RequiresGrad) && GradMode.IsEnabled;
-
     /// <summary>Attaches a node to <paramref name="result"/>; callers check <see cref="ShouldRecord(Tensor)"/> first.</summary>
     internal static Tensor Record(Tensor result, string name, Tensor[] inputs, BackwardFunction backward)
     {
