@@ -1,0 +1,54 @@
+using MatGenDiscovery.Chemistry.Compositions;
+using MatGenDiscovery.Models.Generative.Autoencoder;
+using MatGenDiscovery.Models.Generative.Experiments;
+using MatGenDiscovery.Tensors;
+
+namespace MatGenDiscovery.Models.Tests.Generative.Autoencoder;
+
+public class CountMatrixAutoencoderTests
+{
+    private static CountMatrixAutoencoder Model(string network) =>
+        new(ModelDefaults.Resolve(new ModelConfig { Kind = ModelKinds.Autoencoder, Network = network, LatentSize = 32 }), new Random(4));
+
+    [Theory]
+    [InlineData(ModelKinds.MlpNetwork, new[] { 2, 680 })]
+    [InlineData(ModelKinds.MatGanMpNetwork, new[] { 2, 1, 85, 8 })]
+    [InlineData(ModelKinds.MatGanOqmdNetwork, new[] { 2, 1, 85, 8 })]
+    public void EncoderDecoder_Batch_MapToLatentAndBack(string network, int[] sampleShape)
+    {
+        var model = Model(network);
+
+        var latent = model.Encoder.Forward(Tensor.Uniform(new Random(1), 0, 1, sampleShape));
+
+        latent.Shape.Should().Equal(2, 32);
+        model.Decoder.Forward(latent).Shape.Should().Equal(sampleShape);
+    }
+
+    [Fact]
+    public void TrainStep_SmallSet_MakesTrainingCompositionsDecodable()
+    {
+        var model = Model(ModelKinds.MlpNetwork);
+        model.SetTrainingData(GenerativeTestData.SmallSet);
+        var before = model.DecodableShare(GenerativeTestData.SmallSet);
+
+        var losses = Enumerable.Range(0, 150).Select(step => model.TrainStep(new Random(step), 16)[0]).ToList();
+
+        losses[^1].Should().BeLessThan(losses[0]);
+        before.Should().Be(0);
+        model.DecodableShare(GenerativeTestData.SmallSet).Should().BeGreaterThan(0.5);
+    }
+
+    [Fact]
+    public void IsDecodable_CompositionOutsideMatrix_IsFalse()
+    {
+        Model(ModelKinds.MlpNetwork).IsDecodable(Composition.Parse("Mg149Ti")).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Generate_Autoencoder_ThrowsClearError()
+    {
+        var act = () => Model(ModelKinds.MlpNetwork).Generate(new(10, 1));
+
+        act.Should().Throw<ArgumentException>().WithMessage("*does not generate*");
+    }
+}

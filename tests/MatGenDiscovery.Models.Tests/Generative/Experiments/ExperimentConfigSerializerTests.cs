@@ -1,0 +1,98 @@
+using MatGenDiscovery.Models.Generative.Experiments;
+
+namespace MatGenDiscovery.Models.Tests.Generative.Experiments;
+
+public class ExperimentConfigSerializerTests
+{
+    private const string Valid = """
+        {
+          "name": "t", "seed": 3,
+          "model": { "kind": "matgan", "network": "mlp" },
+          "data": { "dataset": "mp", "filter": { "properties": [ { "name": "band_gap", "min": 0.5, "max": 3 } ], "valid_only": true } },
+          "training": { "steps": 10, "batch_size": 8 }
+        }
+        """;
+
+    [Fact]
+    public void Parse_ValidConfig_ReadsSnakeCaseFieldsAndDefaults()
+    {
+        var config = ExperimentConfigSerializer.Parse(Valid, "valid.json");
+
+        config.Seed.Should().Be(3);
+        config.Model.Network.Should().Be("mlp");
+        config.Data.Filter.Properties.Should().ContainSingle().Which.Max.Should().Be(3);
+        config.Data.Filter.ValidOnly.Should().BeTrue();
+        config.Data.LeaveOutFraction.Should().Be(0.1);
+        config.Training.CheckpointInterval.Should().Be(1000);
+    }
+
+    [Fact]
+    public void Parse_UnknownField_NamesFileAndField()
+    {
+        var json = Valid.Replace("\"valid_only\": true", "\"valid_only\": true, \"colour\": 1");
+
+        var act = () => ExperimentConfigSerializer.Parse(json, "unknown.json");
+
+        act.Should().Throw<ExperimentConfigException>().Which.Message.Should().Contain("unknown.json").And.Contain("colour");
+    }
+
+    [Fact]
+    public void Parse_MissingSeed_NamesFileAndField()
+    {
+        var act = () => ExperimentConfigSerializer.Parse(Valid.Replace("\"seed\": 3,", ""), "noseed.json");
+
+        act.Should().Throw<ExperimentConfigException>().Which.Message.Should().Contain("noseed.json").And.Contain("seed");
+    }
+
+    [Fact]
+    public void Parse_UnknownDataset_NamesField()
+    {
+        var act = () => ExperimentConfigSerializer.Parse(Valid.Replace("\"mp\"", "\"nope\""), "dataset.json");
+
+        act.Should().Throw<ExperimentConfigException>().Which.Message.Should()
+            .Contain("dataset.json").And.Contain("data.dataset").And.Contain("nope");
+    }
+
+    [Theory]
+    [InlineData("\"band_gap\", \"min\": 0.5, \"max\": 3", "\"volume\", \"min\": 0.5", "data.filter.properties[0].name")]
+    [InlineData("\"min\": 0.5, \"max\": 3", "\"min\": 5, \"max\": 3", "data.filter.properties[0]")]
+    public void Parse_BadFilter_NamesField(string original, string replacement, string field)
+    {
+        var act = () => ExperimentConfigSerializer.Parse(Valid.Replace(original, replacement), "filter.json");
+
+        act.Should().Throw<ExperimentConfigException>().Which.Message.Should().Contain("filter.json").And.Contain(field);
+    }
+
+    [Fact]
+    public void Parse_ConditionalModelWithoutTarget_NamesField()
+    {
+        var json = Valid.Replace("\"kind\": \"matgan\", \"network\": \"mlp\"", "\"kind\": \"condgan\"");
+
+        var act = () => ExperimentConfigSerializer.Parse(json, "cond.json");
+
+        act.Should().Throw<ExperimentConfigException>().Which.Message.Should().Contain("model.target_property");
+    }
+
+    [Fact]
+    public void Hash_SameConfigRoundTripped_IsEqualAndChangesWithSeed()
+    {
+        var config = ExperimentConfigSerializer.Parse(Valid, "a.json");
+        var roundTripped = ExperimentConfigSerializer.Parse(ExperimentConfigSerializer.ToIndentedJson(config), "b.json");
+
+        ExperimentConfigSerializer.Hash(roundTripped).Should().Be(ExperimentConfigSerializer.Hash(config)).And.HaveLength(64);
+        ExperimentConfigSerializer.Hash(config with { Seed = 4 }).Should().NotBe(ExperimentConfigSerializer.Hash(config));
+    }
+
+    [Fact]
+    public void Load_BundledExperiments_AllParse()
+    {
+        var folder = Path.Combine(GenerativeTestData.DataFolder, "..", "experiments");
+        var files = Directory.GetFiles(folder, "*.json");
+
+        files.Should().NotBeEmpty();
+        foreach (var file in files)
+        {
+            ExperimentConfigSerializer.Load(file).Training.Steps.Should().BePositive(file);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using MatGenDiscovery.Models.Generative.Experiments;
+using MatGenDiscovery.Models.Generative.Training;
+
+namespace MatGenDiscovery.Models.Tests.Generative.Training;
+
+public sealed class ExperimentRunTests : IDisposable
+{
+    private readonly string _folder = GenerativeTestData.TemporaryFolder();
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Theory]
+    [InlineData(ModelKinds.MatGan)]
+    [InlineData(ModelKinds.CondGan)]
+    public void Run_StoppedAndResumed_EndsWithTheSameStateAsAnUninterruptedRun(string kind)
+    {
+        var config = kind == ModelKinds.MatGan
+            ? GenerativeTestData.MatGanConfig(steps: 6)
+            : GenerativeTestData.MatGanConfig(steps: 6) with
+            {
+                Model = new ModelConfig { Kind = ModelKinds.CondGan, TargetProperty = "band_gap_expt", UseDescriptors = true },
+                Data = new DataConfig { Dataset = "expt-gap", MaxTrainingRows = 300 },
+            };
+        var configPath = GenerativeTestData.Write(config, _folder);
+        var straight = Path.Combine(_folder, "straight");
+        var interrupted = Path.Combine(_folder, "interrupted");
+
+        var full = ExperimentRun.Open(configPath, straight, GenerativeTestData.DataFolder, resume: false).Run();
+        using var stop = new CancellationTokenSource();
+        var first = ExperimentRun.Open(configPath, interrupted, GenerativeTestData.DataFolder, resume: false)
+            .Run(progress => { if (progress.Step == 3) stop.Cancel(); }, stop.Token);
+        var resumed = ExperimentRun.Open(configPath, interrupted, GenerativeTestData.DataFolder, resume: true);
+        var second = resumed.Run();
+
+        first.Stopped.Should().BeTrue();
+        first.Step.Should().Be(3);
+        resumed.StartStep.Should().Be(3);
+        second.Step.Should().Be(6);
+        File.ReadAllBytes(second.Checkpoint).Should().Equal(File.ReadAllBytes(full.Checkpoint));
+        File.ReadAllLines(Path.Combine(interrupted, ExperimentRun.LogFileName)).Should().HaveCount(7);
+    }
+
+    [Fact]
+    public void Open_FolderOfAnotherExperiment_Throws()
+    {
+        var run = Path.Combine(_folder, "run");
+        ExperimentRun.Open(GenerativeTestData.Write(GenerativeTestData.MatGanConfig(steps: 1), _folder), run, GenerativeTestData.DataFolder, false).Run();
+
+        var act = () => ExperimentRun.Open(
+            GenerativeTestData.Write(GenerativeTestData.MatGanConfig(steps: 1, seed: 8), _folder), run, GenerativeTestData.DataFolder, false);
+
+        act.Should().Throw<ExperimentRunException>().WithMessage("*different experiment*");
+    }
+
+    [Fact]
+    public void Open_ExistingCheckpointsWithoutResume_Throws()
+    {
+        var path = GenerativeTestData.Write(GenerativeTestData.MatGanConfig(steps: 1), _folder);
+        var run = Path.Combine(_folder, "run");
+        ExperimentRun.Open(path, run, GenerativeTestData.DataFolder, false).Run();
+
+        var act = () => ExperimentRun.Open(path, run, GenerativeTestData.DataFolder, false);
+
+        act.Should().Throw<ExperimentRunException>().WithMessage("*--resume*");
+    }
+
+    [Fact]
+    public void Checkpoint_LoadedBack_GeneratesLikeTheTrainedModel()
+    {
+        var path = GenerativeTestData.Write(GenerativeTestData.MatGanConfig(steps: 2), _folder);
+        var run = ExperimentRun.Open(path, Path.Combine(_folder, "run"), GenerativeTestData.DataFolder, false);
+        var outcome = run.Run();
+
+        var loaded = ModelCheckpoint.Load(outcome.Checkpoint);
+
+        loaded.Step.Should().Be(2);
+        loaded.Config.Should().BeEquivalentTo(run.Config);
+        loaded.Model.State().Select(p => p.Value.ToArray()).Should().BeEquivalentTo(run.Model.State().Select(p => p.Value.ToArray()), o => o.WithStrictOrdering());
+    }
+
+    [Fact]
+    public void Load_TruncatedCheckpoint_ThrowsNamingTheFile()
+    {
+        var file = Path.Combine(_folder, "broken.safetensors");
+        File.WriteAllBytes(file, [1, 2, 3]);
+
+        var act = () => ModelCheckpoint.Load(file);
+
+        act.Should().Throw<InvalidDataException>().WithMessage("*broken.safetensors*");
+    }
+}
