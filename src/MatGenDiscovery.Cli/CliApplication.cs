@@ -3,6 +3,7 @@ using MatGenDiscovery.Cli.Commands.Bench;
 using MatGenDiscovery.Cli.Commands.Datasets;
 using MatGenDiscovery.Cli.Commands.Featurize;
 using MatGenDiscovery.Cli.Commands.Enumerate;
+using MatGenDiscovery.Cli.Commands.Evaluate;
 using MatGenDiscovery.Cli.Commands.Validate;
 using MatGenDiscovery.Cli.Commands.Generate;
 using MatGenDiscovery.Cli.Commands.Predict;
@@ -45,6 +46,7 @@ public static class CliApplication
         yield return new GenerateCommand(console);
         yield return new PredictorCommand(console, data);
         yield return new PredictCommand(console);
+        yield return new EvaluateCommand(console, data);
         yield break;
     }
 }

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace MatGenDiscovery.Cli.Tests.Commands;
+
+public class EvaluateCommandTests
+{
+    private const string Config = """
+        {
+          "name": "evaluate-test",
+          "seed": 5,
+          "model": { "kind": "condvae", "target_property": "band_gap_expt" },
+          "data": { "dataset": "expt-gap", "leave_out_fraction": 0.1 },
+          "training": { "steps": 1, "batch_size": 8 }
+        }
+        """;
+
+    [Fact]
+    public async Task Evaluate_ConditionalSamples_WritesJsonWithEveryMetricAndHtml()
+    {
+        using var directory = new TemporaryDirectory();
+        var (generated, config) = await WriteInputsAsync(directory, "formula,target\nZnO,3.3\nZnO,3.3\nNaCl,8.5\nXx2O,1\nGaAs,1.4\nLi7Zr3Te9,2\nFe1O1.3,\n");
+        var json = directory.File("report.json");
+        var html = directory.File("report.html");
+
+        var result = await CliHarness.RunAsync(
+            "evaluate", "--generated", generated, "--config", config, "--json", json, "--html", html,
+            "--reference-databases", "icsd", "--enrichment-arities", "2", "--enrichment-max-count", "2", "--repair", "3");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        var root = JsonDocument.Parse(await File.ReadAllTextAsync(json)).RootElement;
+        var inputs = root.GetProperty("inputs");
+        inputs.GetProperty("samples").GetInt32().Should().Be(6);
+        inputs.GetProperty("unparsable").GetInt32().Should().Be(1);
+        inputs.GetProperty("unique_samples").GetInt32().Should().Be(5);
+        inputs.GetProperty("seed").GetInt32().Should().Be(5);
+        inputs.GetProperty("dataset").GetString().Should().Be("expt-gap");
+        (inputs.GetProperty("training_size").GetInt32() + inputs.GetProperty("leave_out_size").GetInt32()).Should().BeGreaterThan(4000);
+        root.GetProperty("validity").GetArrayLength().Should().Be(8);
+        root.GetProperty("uniqueness")[0].GetProperty("share").GetDouble().Should().BeApproximately(5.0 / 6, 1e-12);
+        root.GetProperty("novelty").GetProperty("unique").GetInt32().Should().Be(5);
+        root.GetProperty("recovery").GetProperty("training").GetProperty("by_arity").GetArrayLength().Should().BeGreaterThan(0);
+        root.GetProperty("arity").GetArrayLength().Should().BeGreaterThan(0);
+        root.GetProperty("enrichment")[0].GetProperty("arity").GetInt32().Should().Be(2);
+        root.GetProperty("conditional").GetProperty("count").GetInt32().Should().Be(5);
+        root.GetProperty("confirmation")[0].GetProperty("database").GetString().Should().Be("icsd");
+        root.GetProperty("repair").GetProperty("count").GetInt32().Should().Be(3);
+        using var reader = XmlReader.Create(html, new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore });
+        XDocument.Load(reader).Descendants().Should().Contain(e => e.Name.LocalName == "svg");
+        result.Output.Should().Contain("novelty").And.Contain("evaluated 6 samples (1 unparsable)");
+        Directory.GetFiles(directory.Path).Should().HaveCount(4, "no temporary file is left behind");
+    }
+
+    [Fact]
+    public async Task Evaluate_MissingGeneratedFile_FailsNamingIt()
+    {
+        using var directory = new TemporaryDirectory();
+        var (_, config) = await WriteInputsAsync(directory, "formula\nNaCl\n");
+        var missing = directory.File("missing.csv");
+
+        var result = await CliHarness.RunAsync("evaluate", "--generated", missing, "--config", config, "--json", directory.File("r.json"));
+
+        result.ExitCode.Should().Be(1);
+        result.Error.Should().Contain("missing.csv").And.Contain("does not exist");
+        File.Exists(directory.File("r.json")).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Evaluate_BadConfig_FailsNamingTheField()
+    {
+        using var directory = new TemporaryDirectory();
+        var (generated, config) = await WriteInputsAsync(directory, "formula\nNaCl\n");
+        await File.WriteAllTextAsync(config, Config.Replace("expt-gap", "nope"));
+
+        var result = await CliHarness.RunAsync("evaluate", "--generated", generated, "--config", config, "--json", directory.File("r.json"));
+
+        result.ExitCode.Should().Be(1);
+        result.Error.Should().Contain("data.dataset");
+    }
+
+    [Fact]
+    public async Task Evaluate_NoFormulaColumn_FailsNamingTheFile()
+    {
+        using var directory = new TemporaryDirectory();
+        var (generated, config) = await WriteInputsAsync(directory, "composition\nNaCl\n");
+
+        var result = await CliHarness.RunAsync(
+            "evaluate", "--generated", generated, "--config", config, "--json", directory.File("r.json"), "--enrichment-arities", "none");
+
+        result.ExitCode.Should().Be(1);
+        result.Error.Should().Contain("generated.csv").And.Contain("no 'formula' column");
+    }
+
+    private static async Task<(string Generated, string Config)> WriteInputsAsync(TemporaryDirectory directory, string csv)
+    {
+        var generated = directory.File("generated.csv");
+        var config = directory.File("config.json");
+        await File.WriteAllTextAsync(generated, csv);
+        await File.WriteAllTextAsync(config, Config);
+        return (generated, config);
+    }
+}
