@@ -9,6 +9,7 @@ public sealed class BenchCommand : Command
     public BenchCommand(CliConsole console)
         : base("bench", "Measure the throughput of the tensor engine and the training loop.")
     {
+        Subcommands.Add(new BenchGemmCommand(console));
         Subcommands.Add(new BenchTrainStepCommand(console));
     }
 }
