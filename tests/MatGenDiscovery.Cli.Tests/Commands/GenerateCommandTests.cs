@@ -1,0 +1,100 @@
+namespace MatGenDiscovery.Cli.Tests.Commands;
+
+public sealed class GenerateCommandTests : IDisposable
+{
+    private readonly TemporaryDirectory _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private async Task<string> TrainAsync(string? config = null)
+    {
+        var output = _folder.File("run");
+        var result = await CliHarness.RunAsync("train", "--config", config ?? TrainCommandTests.TinyConfig(_folder), "--output", output);
+        result.ExitCode.Should().Be(0, result.Error);
+        return output;
+    }
+
+    [Fact]
+    public async Task Generate_MatGanRun_WritesFormulaColumnAndSummary()
+    {
+        var run = await TrainAsync();
+        var output = _folder.File("out.csv");
+
+        var result = await CliHarness.RunAsync("generate", "--checkpoint", run, "--count", "2000", "--seed", "3", "--output", output);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Output.Should().Contain("generated 2000").And.Contain("unique").And.Contain("valid");
+        var lines = File.ReadAllLines(output);
+        lines[0].Should().Be("formula");
+        lines.Skip(1).Should().OnlyHaveUniqueItems();
+        lines.Skip(1).Where(line => line.Contains(',')).Should().BeEmpty();
+        Directory.GetFiles(_folder.Path, "*.tmp-*").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Generate_SameSeedTwice_WritesIdenticalFiles()
+    {
+        var run = await TrainAsync();
+
+        await CliHarness.RunAsync("generate", "--checkpoint", run, "--count", "1000", "--seed", "9", "--output", _folder.File("a.csv"));
+        await CliHarness.RunAsync("generate", "--checkpoint", run, "--count", "1000", "--seed", "9", "--output", _folder.File("b.csv"));
+
+        File.ReadAllText(_folder.File("b.csv")).Should().Be(File.ReadAllText(_folder.File("a.csv")));
+    }
+
+    [Fact]
+    public async Task Generate_ConditionalRun_WritesTargetColumn()
+    {
+        var config = _folder.File("condvae.json");
+        File.WriteAllText(config, """
+            {
+              "name": "tiny-vae", "seed": 2,
+              "model": { "kind": "condvae", "target_property": "band_gap_expt", "generator_learning_rate": 0.01, "beta1": 0.9 },
+              "data": { "dataset": "expt-gap", "max_training_rows": 300 },
+              "training": { "steps": 100, "batch_size": 32, "checkpoint_interval": 100 }
+            }
+            """);
+        var run = await TrainAsync(config);
+        var output = _folder.File("out.csv");
+
+        var result = await CliHarness.RunAsync("generate", "--checkpoint", run, "--count", "500", "--target", "1.5", "--output", output);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        var lines = File.ReadAllLines(output);
+        lines[0].Should().Be("formula,target");
+        lines.Skip(1).Should().NotBeEmpty().And.OnlyContain(line => line.EndsWith(",1.5"));
+    }
+
+    [Fact]
+    public async Task Generate_TargetForUnconditionalModel_Fails()
+    {
+        var run = await TrainAsync();
+
+        var result = await CliHarness.RunAsync("generate", "--checkpoint", run, "--count", "10", "--target", "1", "--output", _folder.File("o.csv"));
+
+        result.ExitCode.Should().Be(1);
+        result.Error.Should().Contain("--target").And.Contain("unconditional");
+        File.Exists(_folder.File("o.csv")).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Generate_MissingCheckpoint_FailsNamingIt()
+    {
+        var result = await CliHarness.RunAsync("generate", "--checkpoint", _folder.File("nothing.safetensors"), "--count", "10", "--output", _folder.File("o.csv"));
+
+        result.ExitCode.Should().Be(1);
+        result.Error.Should().Contain("nothing.safetensors");
+    }
+
+    [Fact]
+    public async Task Generate_CorruptCheckpoint_FailsNamingIt()
+    {
+        var file = _folder.File("corrupt.safetensors");
+        File.WriteAllBytes(file, [8, 0, 0, 0, 0, 0, 0, 0, (byte)'{', (byte)'x']);
+
+        var result = await CliHarness.RunAsync("generate", "--checkpoint", file, "--count", "10", "--output", _folder.File("o.csv"));
+
+        result.ExitCode.Should().Be(1);
+        result.Error.Should().Contain("corrupt.safetensors");
+    }
+}
