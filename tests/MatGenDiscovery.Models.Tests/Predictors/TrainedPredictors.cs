@@ -1,5 +1,4 @@
 using MatGenDiscovery.Chemistry.Compositions;
-using MatGenDiscovery.Models.Featurization;
 using MatGenDiscovery.Models.Predictors;
 using MatGenDiscovery.Models.Predictors.Gbdt;
 using MatGenDiscovery.Models.Predictors.GradientBoosting;
@@ -32,7 +31,7 @@ internal static class TrainedPredictors
 
     public static GbdtPredictor TrainGbdt(int members)
     {
-        var x = MagpieMatrix.Featurize(MagpieFeaturizer.CreateDefault(), Train);
+        var x = GbdtFeatureSet.Magpie.Featurize(Train);
         var y = Train.Select(SyntheticCompositions.Property).ToArray();
         var trained = new GbdtEnsembleTrainer(SmallOptions, members).Train(x, y, [], [], seed: 5);
         return new GbdtPredictor("property", trained, new PredictorCalibration { SigmaScale = 1.25 });

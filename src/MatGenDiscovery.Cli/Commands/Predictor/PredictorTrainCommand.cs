@@ -44,13 +44,18 @@ public sealed class PredictorTrainCommand : Command
         var ensemble = new Option<int?>("--ensemble") { Description = "Ensemble members K (σ is their spread); default 5 for gbdt, 3 for mlp." };
         var seed = new Option<int>("--seed") { Description = "Seed of the test/validation splits and of every member.", DefaultValueFactory = _ => 42 };
         var preset = new Option<string>("--preset") { Description = $"GBDT hyperparameters: {string.Join(", ", GbdtPresets.Names)}.", DefaultValueFactory = _ => GbdtPresets.Default };
+        var features = new Option<string>("--features")
+        {
+            Description = "GBDT inputs: magpie (145 Magpie features) or magpie-fractions (plus atomic fractions of H…Pu, 239 columns).",
+            DefaultValueFactory = _ => GbdtFeatureSet.MagpieFractions.ShortName,
+        };
         var classifier = new Option<bool>("--classifier") { Description = "Also train the metal vs non-metal GBDT head (band gap, gbdt only)." };
         var output = new Option<string>("--output") { Description = "Model folder to write (members and model.json).", Required = true };
         var json = new Option<bool>("--json") { Description = "Print the metrics as JSON instead of a table." };
         var limit = new Option<int?>("--limit") { Description = "Use only the first N rows that have the target (quick runs)." };
         var epochs = new Option<int?>("--epochs") { Description = "MLP: maximum epochs (default 40; early stopping on validation MAE)." };
         var hidden = new Option<string?>("--hidden") { Description = "MLP: hidden layer widths, comma-separated (default 1024,512,256,128,64)." };
-        foreach (var option in new Option[] { dataset, target, model, ensemble, seed, preset, classifier, output, json, limit, epochs, hidden })
+        foreach (var option in new Option[] { dataset, target, model, ensemble, seed, preset, features, classifier, output, json, limit, epochs, hidden })
         {
             Options.Add(option);
         }
@@ -65,6 +70,7 @@ public sealed class PredictorTrainCommand : Command
                 parseResult.GetValue(ensemble),
                 parseResult.GetValue(seed),
                 parseResult.GetValue(preset)!,
+                parseResult.GetValue(features)!,
                 parseResult.GetValue(classifier),
                 parseResult.GetValue(output)!,
                 parseResult.GetValue(json),
@@ -74,7 +80,7 @@ public sealed class PredictorTrainCommand : Command
     }
 
     public sealed record Settings(
-        string Dataset, string Target, string Model, int? Ensemble, int Seed, string Preset, bool Classifier, string Output,
+        string Dataset, string Target, string Model, int? Ensemble, int Seed, string Preset, string Features, bool Classifier, string Output,
         bool Json, int? Limit, int? Epochs, string? Hidden);
 
     internal static int Run(CliConsole console, DataDirectory data, Settings settings)
@@ -115,6 +121,8 @@ public sealed class PredictorTrainCommand : Command
             throw new CliException($"unknown --preset '{settings.Preset}'; expected one of {string.Join(", ", GbdtPresets.Names)}");
         }
 
+        var features = GbdtFeatureSet.Find(settings.Features)
+            ?? throw new CliException($"unknown --features '{settings.Features}'; expected {string.Join(" or ", GbdtFeatureSet.All.Select(set => set.ShortName))}");
         var mlp = new MlpOptions();
         if (settings.Epochs is { } epochs)
         {
@@ -133,6 +141,7 @@ public sealed class PredictorTrainCommand : Command
             EnsembleSize = settings.Ensemble ?? (kind == GbdtPredictor.Kind ? 5 : 3),
             Seed = settings.Seed,
             GbdtPreset = settings.Preset.ToLowerInvariant(),
+            GbdtFeatures = features,
             Classifier = settings.Classifier,
             MaxRows = settings.Limit,
             Mlp = mlp,

@@ -1,10 +1,9 @@
-using MatGenDiscovery.Models.Featurization;
 using MatGenDiscovery.Models.Predictors.GradientBoosting;
 
 namespace MatGenDiscovery.Models.Predictors.Gbdt;
 
 /// <summary>
-/// Trains K gradient-boosted members on Magpie rows. Member k uses seed <c>seed + 7919·k</c> for its trees and,
+/// Trains K gradient-boosted members on feature rows of <see cref="Features"/>. Member k uses seed <c>seed + 7919·k</c> for its trees and,
 /// with <see cref="Bootstrap"/>, a bootstrap resample (n rows drawn with replacement) of the training rows;
 /// every member early-stops on the same validation rows when the options ask for it.
 /// </summary>
@@ -12,8 +11,9 @@ public sealed class GbdtEnsembleTrainer
 {
     private const int SeedStride = 7919;
 
-    public GbdtEnsembleTrainer(GradientBoostingOptions options, int ensembleSize, bool bootstrap = true)
+    public GbdtEnsembleTrainer(GradientBoostingOptions options, int ensembleSize, bool bootstrap = true, GbdtFeatureSet? features = null)
     {
+        Features = features ?? GbdtFeatureSet.Magpie;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(ensembleSize, 1);
         Options = options with { Loss = GradientBoostingLoss.SquaredError };
@@ -27,7 +27,9 @@ public sealed class GbdtEnsembleTrainer
 
     public bool Bootstrap { get; }
 
-    /// <param name="features">Row-major n × 145 Magpie matrix.</param>
+    public GbdtFeatureSet Features { get; }
+
+    /// <param name="features">Row-major n × <see cref="GbdtFeatureSet.Count"/> matrix.</param>
     /// <param name="onMemberDone">Called after each member with its index and the trees it kept.</param>
     public IReadOnlyList<GradientBoostedTrees> Train(
         double[] features, double[] targets, double[] validationFeatures, double[] validationTargets, int seed,
@@ -39,11 +41,11 @@ public sealed class GbdtEnsembleTrainer
         for (var k = 0; k < EnsembleSize; k++)
         {
             var memberSeed = unchecked(seed + (SeedStride * k));
-            var (x, y) = Bootstrap && EnsembleSize > 1 ? Resample(features, targets, memberSeed) : (features, targets);
+            var (x, y) = Bootstrap && EnsembleSize > 1 ? Resample(features, targets, Features.Count, memberSeed) : (features, targets);
             var trainer = new GradientBoostingTrainer(Options with { Seed = memberSeed });
             var fit = validationTargets.Length > 0
-                ? trainer.Fit<double>(x, MagpieFeatureNames.Count, y, validationFeatures, validationTargets)
-                : trainer.Fit<double>(x, MagpieFeatureNames.Count, y);
+                ? trainer.Fit<double>(x, Features.Count, y, validationFeatures, validationTargets)
+                : trainer.Fit<double>(x, Features.Count, y);
             members.Add(fit.Model);
             onMemberDone?.Invoke(k, fit.Model.Trees.Count);
         }
@@ -52,9 +54,8 @@ public sealed class GbdtEnsembleTrainer
     }
 
     /// <summary>n rows drawn uniformly with replacement (seeded).</summary>
-    internal static (double[] Features, double[] Targets) Resample(double[] features, double[] targets, int seed)
+    internal static (double[] Features, double[] Targets) Resample(double[] features, double[] targets, int columns, int seed)
     {
-        var columns = MagpieFeatureNames.Count;
         var n = targets.Length;
         var random = new Random(seed);
         var x = new double[features.Length];

@@ -1,11 +1,10 @@
 using MatGenDiscovery.Chemistry.Compositions;
-using MatGenDiscovery.Models.Featurization;
 using MatGenDiscovery.Models.Predictors.GradientBoosting;
 
 namespace MatGenDiscovery.Models.Predictors.Gbdt;
 
 /// <summary>
-/// An ensemble of gradient-boosted tree regressors on the 145 Magpie features. Prediction featurises and scores
+/// An ensemble of gradient-boosted tree regressors on a <see cref="GbdtFeatureSet"/> (Magpie, optionally with fractions). Prediction featurises and scores
 /// blocks of compositions in parallel; mean and σ are over the members (<see cref="EnsembleStatistics"/>), then
 /// σ is multiplied by <see cref="PredictorCalibration.SigmaScale"/>, negative means are clipped to 0 for
 /// non-negative targets, and, with a metal classifier and <see cref="PredictorCalibration.ZeroPredictedMetals"/>, the
@@ -17,7 +16,8 @@ public sealed class GbdtPredictor : IPropertyPredictor
     private const int RowsPerBlock = 64;
 
     private readonly GradientBoostedTrees[] _members;
-    private readonly MagpieFeaturizer _featurizer;
+    private readonly CompiledForest _forest;
+    private readonly CompiledForest? _classifierForest;
 
     /// <exception cref="ArgumentException">No members, a member that is not a regressor on 145 features, or a bad classifier.</exception>
     public GbdtPredictor(
@@ -25,7 +25,7 @@ public sealed class GbdtPredictor : IPropertyPredictor
         IReadOnlyList<GradientBoostedTrees> members,
         PredictorCalibration calibration,
         MetalClassifier? metalClassifier = null,
-        MagpieFeaturizer? featurizer = null)
+        GbdtFeatureSet? features = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(targetProperty);
         ArgumentNullException.ThrowIfNull(members);
@@ -35,28 +35,37 @@ public sealed class GbdtPredictor : IPropertyPredictor
             throw new ArgumentException("A GBDT predictor needs at least one member.", nameof(members));
         }
 
+        Features = features ?? GbdtFeatureSet.Magpie;
         foreach (var member in members)
         {
-            if (member.FeatureCount != MagpieFeatureNames.Count || member.Options.Loss != GradientBoostingLoss.SquaredError)
+            if (member.FeatureCount != Features.Count || member.Options.Loss != GradientBoostingLoss.SquaredError)
             {
                 throw new ArgumentException(
-                    $"Every member must be a squared-error regressor on {MagpieFeatureNames.Count} Magpie features; got {member.Options.Loss} on {member.FeatureCount}.",
+                    $"Every member must be a squared-error regressor on the {Features.Count} features of '{Features.Id}'; got {member.Options.Loss} on {member.FeatureCount}.",
                     nameof(members));
             }
         }
 
+        if (metalClassifier is not null && metalClassifier.Features != Features)
+        {
+            throw new ArgumentException($"The metal classifier uses '{metalClassifier.Features.Id}' but the members use '{Features.Id}'.", nameof(metalClassifier));
+        }
+
         TargetProperty = targetProperty;
         _members = [.. members];
+        _forest = new CompiledForest(_members);
+        _classifierForest = metalClassifier is null ? null : new CompiledForest([metalClassifier.Model]);
         Calibration = calibration;
         MetalClassifier = metalClassifier;
-        _featurizer = featurizer ?? MagpieFeaturizer.CreateDefault();
     }
 
     public string Name => Kind;
 
     public string TargetProperty { get; }
 
-    public string FeatureSetId => FeatureSetIds.Magpie;
+    public string FeatureSetId => Features.Id;
+
+    public GbdtFeatureSet Features { get; }
 
     public IReadOnlyList<GradientBoostedTrees> Members => _members;
 
@@ -64,17 +73,10 @@ public sealed class GbdtPredictor : IPropertyPredictor
 
     public MetalClassifier? MetalClassifier { get; }
 
+    /// <summary>Always null: every parsed composition has Magpie features (missing element data become NaN, which the trees handle).</summary>
     public string? Unsupported(Composition composition)
     {
         ArgumentNullException.ThrowIfNull(composition);
-        foreach (var element in composition.Elements)
-        {
-            if (element.AtomicNumber > _featurizer.Table.MaxAtomicNumber)
-            {
-                return $"element {element.Symbol} (Z = {element.AtomicNumber}) has no Magpie data (Z ≤ {_featurizer.Table.MaxAtomicNumber})";
-            }
-        }
-
         return null;
     }
 
@@ -119,7 +121,7 @@ public sealed class GbdtPredictor : IPropertyPredictor
         Parallel.For(
             0,
             blocks,
-            () => new double[RowsPerBlock * MagpieFeatureNames.Count],
+            () => new double[RowsPerBlock * Features.Count],
             (block, _, features) =>
             {
                 var start = block * RowsPerBlock;
@@ -132,22 +134,22 @@ public sealed class GbdtPredictor : IPropertyPredictor
     private void ScoreBlock(
         Composition[] items, int start, int rows, double[] features, double[] members, double[]? metal)
     {
-        var columns = MagpieFeatureNames.Count;
+        var columns = Features.Count;
         for (var row = 0; row < rows; row++)
         {
-            _featurizer.Featurize(items[start + row], features.AsSpan(row * columns, columns));
+            Features.Featurize(items[start + row], features.AsSpan(row * columns, columns));
         }
 
         var block = features.AsSpan(0, rows * columns);
         var n = items.Length;
         for (var k = 0; k < _members.Length; k++)
         {
-            _members[k].PredictRows<double>(block, members.AsSpan((k * n) + start, rows));
+            _forest.Predict(k, block, members.AsSpan((k * n) + start, rows));
         }
 
         if (metal is not null)
         {
-            MetalClassifier!.Model.PredictRows<double>(block, metal.AsSpan(start, rows));
+            _classifierForest!.Predict(0, block, metal.AsSpan(start, rows));
         }
     }
 }

@@ -1,40 +1,43 @@
 using MatGenDiscovery.Chemistry.Compositions;
-using MatGenDiscovery.Models.Featurization;
 using MatGenDiscovery.Models.Predictors.GradientBoosting;
 
 namespace MatGenDiscovery.Models.Predictors.Gbdt;
 
-/// <summary>Metal vs non-metal head: a logistic GBDT on Magpie features giving P(band gap = 0).</summary>
+/// <summary>Metal vs non-metal head: a logistic GBDT on a <see cref="GbdtFeatureSet"/> giving P(band gap = 0).</summary>
 public sealed class MetalClassifier
 {
-    private readonly MagpieFeaturizer _featurizer;
-
     /// <exception cref="ArgumentException">The model is not a logistic model on 145 features.</exception>
-    public MetalClassifier(GradientBoostedTrees model, MagpieFeaturizer? featurizer = null)
+    /// <exception cref="ArgumentException">The model is not a logistic model on the feature set's columns.</exception>
+    public MetalClassifier(GradientBoostedTrees model, GbdtFeatureSet? features = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        if (model.Options.Loss != GradientBoostingLoss.Logistic || model.FeatureCount != MagpieFeatureNames.Count)
+        Features = features ?? GbdtFeatureSet.Magpie;
+        if (model.Options.Loss != GradientBoostingLoss.Logistic || model.FeatureCount != Features.Count)
         {
             throw new ArgumentException(
-                $"The metal classifier must be a logistic model on {MagpieFeatureNames.Count} features; got {model.Options.Loss} on {model.FeatureCount}.",
+                $"The metal classifier must be a logistic model on the {Features.Count} features of '{Features.Id}'; got {model.Options.Loss} on {model.FeatureCount}.",
                 nameof(model));
         }
 
         Model = model;
-        _featurizer = featurizer ?? MagpieFeaturizer.CreateDefault();
     }
 
     public GradientBoostedTrees Model { get; }
 
-    /// <summary>Trains on Magpie rows labelled metal (gap ≤ 0) vs non-metal, with early stopping on the validation rows.</summary>
+    public GbdtFeatureSet Features { get; }
+
+    /// <summary>Trains on feature rows labelled metal (gap ≤ 0) vs non-metal, tracking (and, if the options say so, early-stopping on) the validation rows.</summary>
     public static MetalClassifier Train(
-        double[] features, ReadOnlySpan<double> bandGaps, double[] validationFeatures, ReadOnlySpan<double> validationBandGaps,
+        GbdtFeatureSet featureSet, double[] features, ReadOnlySpan<double> bandGaps, double[] validationFeatures, ReadOnlySpan<double> validationBandGaps,
         GradientBoostingOptions options)
     {
+        ArgumentNullException.ThrowIfNull(featureSet);
         ArgumentNullException.ThrowIfNull(options);
         var trainer = new GradientBoostingTrainer(options with { Loss = GradientBoostingLoss.Logistic });
-        var fit = trainer.Fit<double>(features, MagpieFeatureNames.Count, Labels(bandGaps), validationFeatures, Labels(validationBandGaps));
-        return new MetalClassifier(fit.Model);
+        var fit = validationBandGaps.Length > 0
+            ? trainer.Fit<double>(features, featureSet.Count, Labels(bandGaps), validationFeatures, Labels(validationBandGaps))
+            : trainer.Fit<double>(features, featureSet.Count, Labels(bandGaps));
+        return new MetalClassifier(fit.Model, featureSet);
     }
 
     /// <summary>1 for a metal (gap ≤ 0), 0 otherwise.</summary>
@@ -49,9 +52,9 @@ public sealed class MetalClassifier
         return labels;
     }
 
-    /// <summary>P(metal) per row of a row-major n × 145 Magpie matrix.</summary>
+    /// <summary>P(metal) per row of a row-major feature matrix.</summary>
     public double[] PredictProbability(ReadOnlySpan<double> features) => Model.PredictRows(features);
 
     public double[] PredictProbability(ReadOnlySpan<Composition> compositions) =>
-        PredictProbability(MagpieMatrix.Featurize(_featurizer, compositions.ToArray()));
+        PredictProbability(Features.Featurize(compositions.ToArray()));
 }

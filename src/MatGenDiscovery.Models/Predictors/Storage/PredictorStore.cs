@@ -110,19 +110,21 @@ public static class PredictorStore
 
     private static GbdtPredictor LoadGbdt(string directory, PredictorManifest manifest, List<string> files)
     {
-        if (manifest.FeatureSetId != FeatureSetIds.Magpie)
+        var features = GbdtFeatureSet.All.FirstOrDefault(set => set.Id == manifest.FeatureSetId);
+        if (features is null)
         {
             var path = Path.Combine(directory, PredictorManifest.FileName);
+            var known = string.Join(" or ", GbdtFeatureSet.All.Select(set => set.Id));
             throw new IncompatibleModelException(
-                path, FeatureSetIds.Magpie, manifest.FeatureSetId,
-                $"'{path}' was trained on feature set '{manifest.FeatureSetId}', but this build's GBDT predictors use '{FeatureSetIds.Magpie}'.");
+                path, known, manifest.FeatureSetId,
+                $"'{path}' was trained on feature set '{manifest.FeatureSetId}', but this build's GBDT predictors use {known}.");
         }
 
-        var members = files.Select(file => GradientBoostedTreesSerializer.Load(file, FeatureSetIds.Magpie).Model).ToList();
+        var members = files.Select(file => GradientBoostedTreesSerializer.Load(file, features.Id).Model).ToList();
         var classifier = manifest.ClassifierFile is { } name
-            ? new MetalClassifier(GradientBoostedTreesSerializer.Load(Path.Combine(directory, name), FeatureSetIds.Magpie).Model)
+            ? new MetalClassifier(GradientBoostedTreesSerializer.Load(Path.Combine(directory, name), features.Id).Model, features)
             : null;
-        return new GbdtPredictor(manifest.Target, members, manifest.Calibration, classifier);
+        return new GbdtPredictor(manifest.Target, members, manifest.Calibration, classifier, features);
     }
 
     private static PredictorManifest WriteMembers(string folder, IPropertyPredictor predictor, PredictorManifest manifest)
@@ -131,7 +133,7 @@ public static class PredictorStore
         {
             case GbdtPredictor gbdt:
             {
-                var schema = new FeatureSchema(FeatureSetIds.Magpie, Featurization.MagpieFeatureNames.All);
+                var schema = new FeatureSchema(gbdt.Features.Id, gbdt.Features.Names);
                 var names = new List<string>();
                 for (var k = 0; k < gbdt.Members.Count; k++)
                 {

@@ -3,7 +3,6 @@ using System.Text.Json;
 using MatGenDiscovery.Chemistry.Compositions;
 using MatGenDiscovery.Datasets.Loading;
 using MatGenDiscovery.Datasets.Splitting;
-using MatGenDiscovery.Models.Featurization;
 using MatGenDiscovery.Models.Predictors.Evaluation;
 using MatGenDiscovery.Models.Predictors.Gbdt;
 using MatGenDiscovery.Models.Predictors.Mlp;
@@ -76,32 +75,39 @@ public static class PredictorTraining
         }
 
         progress?.Report(new PredictorTrainingProgress("featurising", 0, 2));
-        var featurizer = MagpieFeaturizer.CreateDefault();
-        var x = MagpieMatrix.Featurize(featurizer, fit.Compositions);
-        var validationX = MagpieMatrix.Featurize(featurizer, validation.Compositions);
+        var features = request.GbdtFeatures;
+        var x = features.Featurize(fit.Compositions);
+        var validationX = features.Featurize(validation.Compositions);
         progress?.Report(new PredictorTrainingProgress("featurising", 2, 2));
-        var trainer = new GbdtEnsembleTrainer(options, request.EnsembleSize);
+        var trainer = new GbdtEnsembleTrainer(options, request.EnsembleSize, features: features);
         progress?.Report(new PredictorTrainingProgress("training members", 0, request.EnsembleSize));
         var members = trainer.Train(
             x, fit.Targets, validationX, validation.Targets, request.Seed,
             (k, trees) => progress?.Report(new PredictorTrainingProgress("training members", k + 1, request.EnsembleSize, $"{trees} trees")));
-        var raw = new GbdtPredictor(request.Target, members, basis, null, featurizer);
+        var raw = new GbdtPredictor(request.Target, members, basis, null, features);
         var validationPrediction = raw.Predict(validation.Compositions);
-        var scale = CalibrationMetrics.FitSigmaScale(validationPrediction.Mean, validationPrediction.StandardDeviation, validation.Targets);
         if (!request.Classifier)
         {
-            return (new GbdtPredictor(request.Target, members, basis with { SigmaScale = scale }, null, featurizer), null);
+            return (WithFittedScale(raw, validation), null);
         }
 
         progress?.Report(new PredictorTrainingProgress("training metal classifier", 0, 1));
-        var classifier = MetalClassifier.Train(x, fit.Targets, validationX, validation.Targets, options);
-        var gated = new GbdtPredictor(request.Target, members, basis with { ZeroPredictedMetals = true }, classifier, featurizer);
+        var classifier = MetalClassifier.Train(features, x, fit.Targets, validationX, validation.Targets, options);
+        var gated = new GbdtPredictor(request.Target, members, basis with { ZeroPredictedMetals = true }, classifier, features);
         var gatedError = RegressionMetrics.Compute(gated.Predict(validation.Compositions).Mean, validation.Targets).MeanAbsoluteError;
         var plainError = RegressionMetrics.Compute(validationPrediction.Mean, validation.Targets).MeanAbsoluteError;
-        var calibrated = basis with { SigmaScale = scale };
-        var withGate = new GbdtPredictor(request.Target, members, calibrated with { ZeroPredictedMetals = true }, classifier, featurizer);
-        var withoutGate = new GbdtPredictor(request.Target, members, calibrated, classifier, featurizer);
+        var withGate = WithFittedScale(gated, validation);
+        var withoutGate = WithFittedScale(new GbdtPredictor(request.Target, members, basis, classifier, features), validation);
         return (gatedError < plainError ? withGate : withoutGate, new MetalGateVariants(classifier, withGate, withoutGate));
+    }
+
+    /// <summary>The same predictor with σ scaled so that its ±1σ coverage on the validation split is Gaussian.</summary>
+    private static GbdtPredictor WithFittedScale(GbdtPredictor predictor, SplitPart validation)
+    {
+        var prediction = predictor.Predict(validation.Compositions);
+        var scale = CalibrationMetrics.FitSigmaScale(prediction.Mean, prediction.StandardDeviation, validation.Targets);
+        return new GbdtPredictor(
+            predictor.TargetProperty, predictor.Members, predictor.Calibration with { SigmaScale = scale }, predictor.MetalClassifier, predictor.Features);
     }
 
     private static MlpPredictor TrainMlp(
@@ -173,6 +179,7 @@ public static class PredictorTraining
                 request.TestFraction,
                 request.ValidationFraction,
                 request.MaxRows,
+                Features = request.Kind == GbdtPredictor.Kind ? request.GbdtFeatures.Id : null,
                 Preset = request.Kind == GbdtPredictor.Kind && request.Gbdt is null ? request.GbdtPreset : null,
                 Gbdt = request.Kind == GbdtPredictor.Kind ? request.GbdtOptions : null,
                 Mlp = request.Kind == MlpPredictor.Kind ? request.Mlp : null,

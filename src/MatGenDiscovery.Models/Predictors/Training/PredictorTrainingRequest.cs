@@ -26,6 +26,9 @@ public sealed record PredictorTrainingRequest
 
     public string GbdtPreset { get; init; } = GbdtPresets.Default;
 
+    /// <summary>GBDT input columns (<see cref="GbdtFeatureSet.MagpieFractions"/> unless set).</summary>
+    public GbdtFeatureSet GbdtFeatures { get; init; } = GbdtFeatureSet.MagpieFractions;
+
     /// <summary>Overrides the preset when set.</summary>
     public GradientBoostingOptions? Gbdt { get; init; }
 

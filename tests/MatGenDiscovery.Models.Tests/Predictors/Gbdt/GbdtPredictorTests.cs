@@ -29,6 +29,23 @@ public class GbdtPredictorTests
     }
 
     [Fact]
+    public void PredictMembers_MatchesEachTreeModelBitForBit_IncludingNaNFeatures()
+    {
+        var predictor = TrainedPredictors.Gbdt;
+        Composition[] compositions = [.. TrainedPredictors.Test.Take(37), Composition.Parse("HeXe"), Composition.Parse("ArKr2")];
+        var features = predictor.Features.Featurize(compositions);
+        var members = new double[predictor.Members.Count * compositions.Length];
+
+        predictor.PredictMembers(compositions, members);
+
+        for (var k = 0; k < predictor.Members.Count; k++)
+        {
+            members.AsSpan(k * compositions.Length, compositions.Length).ToArray()
+                .Should().Equal(predictor.Members[k].PredictRows<double>(features));
+        }
+    }
+
+    [Fact]
     public void Predict_LearnsTheSyntheticProperty()
     {
         var test = TrainedPredictors.Test;

@@ -1,4 +1,3 @@
-using MatGenDiscovery.Models.Featurization;
 using MatGenDiscovery.Models.Predictors;
 using MatGenDiscovery.Models.Predictors.Evaluation;
 using MatGenDiscovery.Models.Predictors.Gbdt;
@@ -10,14 +9,14 @@ public class MetalClassifierTests
     [Fact]
     public void Train_ToyMetalProblem_SeparatesMetalsFromInsulators()
     {
-        var featurizer = MagpieFeaturizer.CreateDefault();
+        var featurizer = GbdtFeatureSet.Magpie;
         var train = TrainedPredictors.Train;
         var validation = SyntheticCompositions.Random(100, seed: 3);
         var test = TrainedPredictors.Test;
 
         var classifier = MetalClassifier.Train(
-            MagpieMatrix.Featurize(featurizer, train), train.Select(SyntheticCompositions.Gap).ToArray(),
-            MagpieMatrix.Featurize(featurizer, validation), validation.Select(SyntheticCompositions.Gap).ToArray(),
+            featurizer, featurizer.Featurize(train), train.Select(SyntheticCompositions.Gap).ToArray(),
+            featurizer.Featurize(validation), validation.Select(SyntheticCompositions.Gap).ToArray(),
             TrainedPredictors.SmallOptions);
         var metrics = ClassificationMetrics.Compute(
             classifier.PredictProbability(test), test.Select(c => SyntheticCompositions.Gap(c) <= 0).ToArray());
@@ -35,11 +34,11 @@ public class MetalClassifierTests
     [Fact]
     public void Predict_WithMetalGate_ZeroesPredictedMetalsOnly()
     {
-        var featurizer = MagpieFeaturizer.CreateDefault();
+        var featurizer = GbdtFeatureSet.Magpie;
         var train = TrainedPredictors.Train;
         var gaps = train.Select(SyntheticCompositions.Gap).ToArray();
-        var x = MagpieMatrix.Featurize(featurizer, train);
-        var classifier = MetalClassifier.Train(x, gaps, [], [], TrainedPredictors.SmallOptions);
+        var x = featurizer.Featurize(train);
+        var classifier = MetalClassifier.Train(featurizer, x, gaps, [], [], TrainedPredictors.SmallOptions);
         var members = new GbdtEnsembleTrainer(TrainedPredictors.SmallOptions, 2).Train(x, gaps, [], [], seed: 1);
         var gated = new GbdtPredictor("band_gap", members, new PredictorCalibration { ZeroPredictedMetals = true, NonNegative = true }, classifier);
         var plain = new GbdtPredictor("band_gap", members, new PredictorCalibration { NonNegative = true }, classifier);
