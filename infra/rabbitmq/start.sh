@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Starts a private RabbitMQ node bound to 127.0.0.1 only (AMQP listener, Erlang distribution and epmd), creates a
-# user and vhost for it, and waits until it accepts work. Idempotent: if the node of this state directory is
-# already running it only re-applies the user/vhost. Installs the Debian package on first use.
+# user and vhost for it (no guest), and waits until it accepts connections. Idempotent: does nothing more if the node
+# of this state directory is already running. Installs the Debian package on first use.
 #
 # Environment (all optional):
 #   RABBITMQ_PORT       AMQP port (default 5672); the distribution port is PORT+20000
 #   RABBITMQ_STATE_DIR  data, logs, config and pid file (default ${TMPDIR:-/tmp}/matgen-rabbitmq-PORT)
 #   MATGEN_RABBITMQ_USER / MATGEN_RABBITMQ_PASSWORD / MATGEN_RABBITMQ_VHOST
-#                       account to create (default matgen / matgen-dev / matgen); guest is deleted
+#                       account created on first boot (default matgen / matgen-dev / matgen)
 #   RABBITMQ_START_TIMEOUT  seconds to wait for readiness (default 60)
 set -euo pipefail
 
@@ -48,7 +48,6 @@ export RABBITMQ_CONFIG_FILE="$dir/rabbitmq.conf"
 export RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins"
 export RABBITMQ_ADVANCED_CONFIG_FILE="$dir/advanced.config"
 export ERL_EPMD_ADDRESS=127.0.0.1
-ctl() { /usr/lib/rabbitmq/bin/rabbitmqctl -n "$node" "$@"; }
 
 running=0
 if [ -f "$dir/server.pid" ] && kill -0 "$(cat "$dir/server.pid")" 2>/dev/null; then
@@ -56,11 +55,19 @@ if [ -f "$dir/server.pid" ] && kill -0 "$(cat "$dir/server.pid")" 2>/dev/null; t
 fi
 
 if [ "$running" -eq 0 ]; then
+  # default_user/vhost are created only when the node boots on an empty database (no guest then); to change the
+  # password of an existing state directory, stop with RABBITMQ_DELETE_STATE=1 and start again.
+  umask 077
   cat > "$RABBITMQ_CONFIG_FILE" <<CONF
 listeners.tcp.default = 127.0.0.1:$port
 loopback_users = none
+default_vhost = $vhost
+default_user = $user
+default_pass = $password
+default_user_tags.administrator = true
 log.file.level = warning
 CONF
+  umask 022
   echo "[]." > "$RABBITMQ_ENABLED_PLUGINS_FILE"
   # The Erlang distribution listener binds to 127.0.0.1 as well.
   echo "[{kernel, [{inet_dist_use_interface, {127,0,0,1}}]}]." > "$RABBITMQ_ADVANCED_CONFIG_FILE"
@@ -69,8 +76,10 @@ CONF
   echo $! > "$dir/server.pid"
 fi
 
+# The AMQP listener opens at the end of the boot, after the default user and vhost exist. Probing it is much
+# cheaper than rabbitmqctl, which boots an Erlang VM per call.
 deadline=$((SECONDS + timeout))
-until ctl await_startup --timeout 5 >/dev/null 2>&1; do
+until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
   if ! kill -0 "$(cat "$dir/server.pid")" 2>/dev/null; then
     echo "rabbitmq: the server exited during startup; see $dir/log/stdout.log:" >&2
     tail -n 20 "$dir/log/stdout.log" >&2
@@ -80,16 +89,7 @@ until ctl await_startup --timeout 5 >/dev/null 2>&1; do
     echo "rabbitmq: not ready after ${timeout} s; see $dir/log" >&2
     exit 1
   fi
-  sleep 1
+  sleep 0.2
 done
-
-ctl list_vhosts --quiet 2>/dev/null | grep -qx "$vhost" || ctl add_vhost "$vhost" >/dev/null
-if ctl list_users --quiet 2>/dev/null | awk '{print $1}' | grep -qx "$user"; then
-  ctl change_password "$user" "$password" >/dev/null
-else
-  ctl add_user "$user" "$password" >/dev/null
-fi
-ctl set_permissions -p "$vhost" "$user" '.*' '.*' '.*' >/dev/null
-ctl list_users --quiet 2>/dev/null | awk '{print $1}' | grep -qx guest && ctl delete_user guest >/dev/null
 
 echo "rabbitmq: listening on amqp://127.0.0.1:$port vhost '$vhost' user '$user' (node $node, pid $(cat "$dir/server.pid"), state $dir)"
