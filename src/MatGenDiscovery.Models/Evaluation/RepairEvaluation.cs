@@ -22,6 +22,7 @@ public static class RepairEvaluation
         return new RepairSummary(
             results.Length,
             scored.Length,
+            samples.Count(c => !ValencyRepair.CanBeNeutral(c, options.OxidationStates)),
             Mean(scored.Select(r => r.ValenceErrorBefore!.Value)),
             Mean(scored.Select(r => r.ValenceErrorAfter!.Value)),
             Share(results.Count(r => r.ValenceErrorBefore == 0), results.Length),

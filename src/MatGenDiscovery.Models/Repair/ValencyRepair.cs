@@ -50,6 +50,33 @@ public static class ValencyRepair
         return results;
     }
 
+    /// <summary>
+    /// Whether some positive integer counts of these elements are charge-neutral under the oxidation-state set (every
+    /// combination): a single element, every element able to take state 0, or two different elements that can take
+    /// opposite signs. Compositions of only cation-like elements (e.g. intermetallics under smact14) cannot be repaired.
+    /// </summary>
+    public static bool CanBeNeutral(Composition composition, OxidationStateSet oxidationStates)
+    {
+        var states = composition.Elements.Select(e => e.OxidationStates(oxidationStates)).ToArray();
+        if (states.Length == 1 || states.All(s => s.Contains(0)))
+        {
+            return true;
+        }
+
+        for (var i = 0; i < states.Length; i++)
+        {
+            for (var j = 0; j < states.Length; j++)
+            {
+                if (i != j && states[i].Any(s => s < 0) && states[j].Any(s => s > 0))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>min_s |Σ aᵢ sᵢ| / Σ aᵢ under the options' search; null when no assignment exists.</summary>
     public static double? ValenceError(double[] amounts, IReadOnlyList<IReadOnlyList<int>> states, ValencyRepairOptions options)
     {

@@ -212,7 +212,7 @@ public static class EvaluationHtmlReport
             rows.Add(["mean distance to nearest training composition", Number(before.MeanDistance), Number(after.MeanDistance)]);
         }
 
-        html.AddTable(["measure", "raw", "repaired"], rows, $"{Count(repair.Count)} samples, mean {Number(repair.MeanSteps)} steps");
+        html.AddTable(["measure", "raw", "repaired"], rows, $"{Count(repair.Count)} samples ({Count(repair.CannotBeNeutral)} cannot be neutral under the oxidation-state set), mean {Number(repair.MeanSteps)} steps");
         if (repair.Examples.Count > 0)
         {
             html.AddTable(

@@ -123,4 +123,22 @@ public class ValencyRepairTests
     public void Repair_InvalidOptions_Throws() =>
         FluentActions.Invoking(() => ValencyRepair.Repair(Composition.Parse("NaCl"), Options with { Chains = 0 }, new Random(1)))
             .Should().Throw<ArgumentOutOfRangeException>().WithMessage("*Chains*");
+
+    [Theory]
+    [InlineData("AlMg", false)]
+    [InlineData("Cu3Zn", false)]
+    [InlineData("HeO", false)]
+    [InlineData("Fe1O1.3", true)]
+    [InlineData("Tl3Pb", true)]
+    [InlineData("Fe", true)]
+    public void CanBeNeutral_StateSigns_DecideFeasibility(string formula, bool expected)
+    {
+        var composition = Composition.Parse(formula);
+
+        ValencyRepair.CanBeNeutral(composition, OxidationStateSet.Smact14).Should().Be(expected);
+        if (!expected)
+        {
+            ValencyRepair.Repair(composition, Options, new Random(1)).Neutral.Should().BeFalse();
+        }
+    }
 }

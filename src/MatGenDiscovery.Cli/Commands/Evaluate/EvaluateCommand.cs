@@ -160,7 +160,7 @@ public sealed class EvaluateCommand : Command
 
         if (report.Repair is { } repair)
         {
-            Row("repair: neutral share raw → repaired", $"{Percent(repair.NeutralShareBefore)} → {Percent(repair.NeutralShareAfter)}");
+            Row("repair: neutral share raw → repaired", $"{Percent(repair.NeutralShareBefore)} → {Percent(repair.NeutralShareAfter)} ({repair.CannotBeNeutral:N0} of {repair.Count:N0} cannot be neutral)");
         }
 
         return table;
