@@ -66,6 +66,30 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Generate_Repair_WritesOriginalColumnAndRepairSummary()
+    {
+        var config = _folder.File("condvae.json");
+        File.WriteAllText(config, """
+            {
+              "name": "tiny-vae", "seed": 2,
+              "model": { "kind": "condvae", "target_property": "band_gap_expt", "generator_learning_rate": 0.01, "beta1": 0.9 },
+              "data": { "dataset": "expt-gap", "max_training_rows": 300 },
+              "training": { "steps": 100, "batch_size": 32, "checkpoint_interval": 100 }
+            }
+            """);
+        var run = await TrainAsync(config);
+        var output = _folder.File("out.csv");
+
+        var result = await CliHarness.RunAsync("generate", "--checkpoint", run, "--count", "200", "--target", "2", "--repair", "--output", output);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Output.Should().Contain("repaired");
+        var lines = File.ReadAllLines(output);
+        lines[0].Should().Be("formula,target,original");
+        lines.Skip(1).Should().NotBeEmpty().And.OnlyContain(line => line.Split(',').Length == 3);
+    }
+
+    [Fact]
     public async Task Generate_TargetForUnconditionalModel_Fails()
     {
         var run = await TrainAsync();
