@@ -1,5 +1,8 @@
 using System.CommandLine;
 using MatGenDiscovery.Cli.Commands.Bench;
+using MatGenDiscovery.Cli.Commands.Campaign;
+using MatGenDiscovery.Cli.Commands.Families;
+using MatGenDiscovery.Cli.Commands.Grains;
 using MatGenDiscovery.Cli.Commands.Datasets;
 using MatGenDiscovery.Cli.Commands.Featurize;
 using MatGenDiscovery.Cli.Commands.Enumerate;
@@ -47,6 +50,9 @@ public static class CliApplication
         yield return new PredictorCommand(console, data);
         yield return new PredictCommand(console);
         yield return new EvaluateCommand(console, data);
+        yield return new CampaignCommand(console, data);
+        yield return new FamiliesCommand(console, data);
+        yield return new GrainsCommand(console, data);
         yield break;
     }
 }

@@ -36,4 +36,16 @@ public sealed class CampaignState
 
     /// <summary>SHA-256 chain over (previous digest, round CSV text, round metrics JSON).</summary>
     public string Digest { get; set; } = "";
+
+    /// <summary>The status a reader sees: the state as of the last completed round.</summary>
+    public CampaignStatus ToStatus(string campaignId) => new(
+        campaignId,
+        Config?.Name ?? "",
+        Phase,
+        ConfigHash,
+        Rounds.Count,
+        Config?.Budget.Rounds ?? 0,
+        Rounds.ToList(),
+        Digest,
+        StopReason);
 }

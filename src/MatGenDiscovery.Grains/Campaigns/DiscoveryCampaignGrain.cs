@@ -139,16 +139,7 @@ public sealed class DiscoveryCampaignGrain(IBlobStore blobs) : Grain<CampaignSta
         _status = BuildStatus();
     }
 
-    private CampaignStatus BuildStatus() => new(
-        GetPrimaryKeyString(),
-        State.Config?.Name ?? "",
-        State.Phase,
-        State.ConfigHash,
-        State.Rounds.Count,
-        State.Config?.Budget.Rounds ?? 0,
-        State.Rounds.ToList(),
-        State.Digest,
-        State.StopReason);
+    private CampaignStatus BuildStatus() => State.ToStatus(GetPrimaryKeyString());
 
     /// <summary>The allowed element pool of random generators: MatGAN's 85 elements minus the forbidden ones.</summary>
     internal static IReadOnlyList<string> ElementPool(ConstraintConfig constraints) =>

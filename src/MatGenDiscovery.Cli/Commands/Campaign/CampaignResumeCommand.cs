@@ -1,0 +1,44 @@
+using System.CommandLine;
+using MatGenDiscovery.Cli.Hosting;
+using MatGenDiscovery.Cli.Infrastructure;
+using MatGenDiscovery.Grains.Campaigns;
+
+namespace MatGenDiscovery.Cli.Commands.Campaign;
+
+/// <summary><c>matgen campaign resume ID</c>: continues a stopped or crashed campaign at its last completed round.</summary>
+public sealed class CampaignResumeCommand : Command
+{
+    public CampaignResumeCommand(CliConsole console, DataDirectory data)
+        : base("resume", "Continue a stopped or crashed campaign from its last completed round (refuses while another process runs it).")
+    {
+        var id = CampaignCommand.IdArgument();
+        var store = CampaignCommand.StoreOption();
+        var json = CampaignCommand.JsonOption();
+        Arguments.Add(id);
+        Options.Add(store);
+        Options.Add(json);
+        SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(console, () => RunAsync(console, data, new Settings(
+            parseResult.GetValue(id)!, parseResult.GetValue(store)!, parseResult.GetValue(json)), cancellationToken)));
+    }
+
+    public sealed record Settings(string Id, string Store, bool Json);
+
+    internal static async Task<int> RunAsync(CliConsole console, DataDirectory data, Settings settings, CancellationToken cancellationToken)
+    {
+        var client = new CampaignClient(settings.Store, data);
+        try
+        {
+            var status = await client.ResumeAsync(settings.Id, CampaignOutput.Progress(console, settings.Json), cancellationToken);
+            if (!settings.Json)
+            {
+                CampaignOutput.WriteTable(console, status);
+            }
+        }
+        catch (CampaignLeaseException ex)
+        {
+            throw new CliException(ex.Message);
+        }
+
+        return CommandRunner.Success;
+    }
+}
