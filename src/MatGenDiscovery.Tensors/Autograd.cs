@@ -1,3 +1,5 @@
+using MatGenDiscovery.Tensors.Diagnostics;
+
 namespace MatGenDiscovery.Tensors;
 
 /// <summary>The reverse-mode engine: records operation nodes and walks them backwards.</summary>
@@ -15,6 +17,7 @@ public static class Autograd
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(inputs);
+        using var profile = OperationProfiler.Measure("Autograd.Grad");
         var seed = ValidateSeed(output, gradOutput);
         var targets = new HashSet<Tensor>(ReferenceEqualityComparer.Instance);
         foreach (var input in inputs)
@@ -55,6 +58,7 @@ public static class Autograd
 
     internal static void Backward(Tensor output, Tensor? gradOutput)
     {
+        using var profile = OperationProfiler.Measure("Autograd.Backward");
         var seed = ValidateSeed(output, gradOutput);
         var order = TopologicalOrder(output);
         using (GradMode.Disable())
@@ -158,7 +162,11 @@ public static class Autograd
             }
 
             var gradInputs = new Tensor?[inputs.Length];
-            node.Backward(gradient, needs, gradInputs);
+            using (OperationProfiler.MeasureBackward(node.Name))
+            {
+                node.Backward(gradient, needs, gradInputs);
+            }
+
             for (var j = 0; j < inputs.Length; j++)
             {
                 if (!needs[j] || gradInputs[j] is not { } gradInput)

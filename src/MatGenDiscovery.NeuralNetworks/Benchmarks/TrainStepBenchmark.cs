@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MatGenDiscovery.Tensors.Diagnostics;
 using MatGenDiscovery.NeuralNetworks.Architectures;
 using MatGenDiscovery.NeuralNetworks.Optimizers;
 using MatGenDiscovery.NeuralNetworks.Training;
@@ -40,30 +41,62 @@ public static class TrainStepBenchmark
     /// <exception cref="ArgumentOutOfRangeException">batch &lt; 2, steps &lt; 1 or warmup &lt; 0.</exception>
     public static TrainStepMeasurement Run(TrainStepModel model, int batch, int steps, int warmup, int seed = 0)
     {
+        var step = Prepare(model, batch, steps, warmup, seed);
+        var stopwatch = Stopwatch.StartNew();
+        for (var i = 0; i < steps; i++)
+        {
+            step();
+        }
+
+        return new TrainStepMeasurement(model, batch, steps, stopwatch.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// Like <see cref="Run"/>, but records the timed steps with <see cref="OperationProfiler"/> (slower than an
+    /// unprofiled run by the scope overhead); <see cref="OperationProfile.Format"/> with <paramref name="steps"/> gives per-step figures.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">batch &lt; 2, steps &lt; 1 or warmup &lt; 0.</exception>
+    public static OperationProfile Profile(TrainStepModel model, int batch, int steps, int warmup, int seed = 0)
+    {
+        var step = Prepare(model, batch, steps, warmup, seed);
+        OperationProfiler.Start();
+        try
+        {
+            for (var i = 0; i < steps; i++)
+            {
+                step();
+            }
+        }
+        catch
+        {
+            OperationProfiler.Stop();
+            throw;
+        }
+
+        return OperationProfiler.Stop();
+    }
+
+    /// <summary>Validates the arguments, builds the trainer and pool, runs the warm-up and returns the step action.</summary>
+    private static Action Prepare(TrainStepModel model, int batch, int steps, int warmup, int seed)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(batch, 2);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(steps);
         ArgumentOutOfRangeException.ThrowIfNegative(warmup);
         var trainer = CreateTrainer(model, seed);
         var pool = CreatePool(model, batch, seed + 7);
         var offset = 0;
-        Tensor NextBatch()
+        void Step()
         {
             var real = pool.Narrow(0, offset, batch);
             offset = (offset + batch) % pool.Size(0);
-            return real;
+            trainer.Step(real);
         }
 
         for (var i = 0; i < warmup; i++)
         {
-            trainer.Step(NextBatch());
+            Step();
         }
 
-        var stopwatch = Stopwatch.StartNew();
-        for (var i = 0; i < steps; i++)
-        {
-            trainer.Step(NextBatch());
-        }
-
-        return new TrainStepMeasurement(model, batch, steps, stopwatch.Elapsed.TotalSeconds);
+        return Step;
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 
 namespace MatGenDiscovery.NeuralNetworks.Optimizers;
@@ -52,7 +53,6 @@ public class Adam : Optimizer
         var step = ++_stepCounts[index];
         var m = State(_firstMoments, index);
         var v = State(_secondMoments, index);
-        var scratch = State(_scratch, index);
         if (WeightDecay != 0f)
         {
             if (_decoupledWeightDecay)
@@ -61,24 +61,60 @@ public class Adam : Optimizer
             }
             else
             {
+                var scratch = State(_scratch, index);
                 TensorPrimitives.MultiplyAdd(parameter, WeightDecay, gradient, scratch);
                 gradient = scratch;
             }
         }
 
-        TensorPrimitives.Multiply(m, Beta1, m);
-        TensorPrimitives.MultiplyAdd(gradient, 1f - Beta1, m, m);
-        TensorPrimitives.Multiply(gradient, gradient, scratch);
-        TensorPrimitives.Multiply(v, Beta2, v);
-        TensorPrimitives.MultiplyAdd(scratch, 1f - Beta2, v, v);
-
         var biasCorrection1 = 1.0 - Math.Pow(Beta1, step);
         var biasCorrection2 = 1.0 - Math.Pow(Beta2, step);
         var stepSize = (float)(LearningRate / biasCorrection1);
-        TensorPrimitives.Sqrt(v, scratch);
-        TensorPrimitives.Multiply(scratch, (float)(1.0 / Math.Sqrt(biasCorrection2)), scratch);
-        TensorPrimitives.Add(scratch, Epsilon, scratch);
-        TensorPrimitives.Divide(m, scratch, scratch);
-        TensorPrimitives.MultiplyAdd(scratch, -stepSize, parameter, parameter);
+        var inverseSqrtCorrection2 = (float)(1.0 / Math.Sqrt(biasCorrection2));
+        FusedUpdate(parameter, gradient, m, v, Beta1, Beta2, Epsilon, stepSize, inverseSqrtCorrection2);
+    }
+
+    /// <summary>
+    /// One pass over memory: m = β₁m + (1 − β₁)g, v = β₂v + (1 − β₂)g², p −= stepSize · m / (√v·c₂ + eps),
+    /// evaluated in the same order (unfused multiply-adds) as the element-wise formula.
+    /// </summary>
+    private static void FusedUpdate(
+        Span<float> parameter, ReadOnlySpan<float> gradient, Span<float> m, Span<float> v,
+        float beta1, float beta2, float epsilon, float stepSize, float inverseSqrtCorrection2)
+    {
+        var oneMinusBeta1 = 1f - beta1;
+        var oneMinusBeta2 = 1f - beta2;
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && parameter.Length >= Vector<float>.Count)
+        {
+            var b1 = new Vector<float>(beta1);
+            var b2 = new Vector<float>(beta2);
+            var c1 = new Vector<float>(oneMinusBeta1);
+            var c2 = new Vector<float>(oneMinusBeta2);
+            var eps = new Vector<float>(epsilon);
+            var correction = new Vector<float>(inverseSqrtCorrection2);
+            var negativeStep = new Vector<float>(-stepSize);
+            for (; i <= parameter.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var g = new Vector<float>(gradient[i..]);
+                var mi = g * c1 + new Vector<float>(m[i..]) * b1;
+                var vi = g * g * c2 + new Vector<float>(v[i..]) * b2;
+                var denominator = Vector.SquareRoot(vi) * correction + eps;
+                var p = mi / denominator * negativeStep + new Vector<float>(parameter[i..]);
+                mi.CopyTo(m[i..]);
+                vi.CopyTo(v[i..]);
+                p.CopyTo(parameter[i..]);
+            }
+        }
+
+        for (; i < parameter.Length; i++)
+        {
+            var g = gradient[i];
+            var mi = g * oneMinusBeta1 + m[i] * beta1;
+            var vi = g * g * oneMinusBeta2 + v[i] * beta2;
+            m[i] = mi;
+            v[i] = vi;
+            parameter[i] = mi / (MathF.Sqrt(vi) * inverseSqrtCorrection2 + epsilon) * -stepSize + parameter[i];
+        }
     }
 }

@@ -1,3 +1,5 @@
+using MatGenDiscovery.Tensors.Diagnostics;
+
 namespace MatGenDiscovery.NeuralNetworks.Optimizers;
 
 /// <summary>
@@ -8,6 +10,7 @@ namespace MatGenDiscovery.NeuralNetworks.Optimizers;
 public abstract class Optimizer
 {
     private float _learningRate;
+    private string? _profileName;
 
     /// <exception cref="ArgumentException">No parameters, a parameter that does not require gradients, or a repeated parameter.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The learning rate is negative or not finite.</exception>
@@ -53,6 +56,7 @@ public abstract class Optimizer
     /// <summary>Applies one update to every parameter that has a gradient.</summary>
     public void Step()
     {
+        using var profile = OperationProfiler.Measure(_profileName ??= GetType().Name + ".Step");
         StepCount++;
         for (var i = 0; i < Parameters.Count; i++)
         {

@@ -23,4 +23,17 @@ public class TrainStepBenchmarkTests
         result.Seconds.Should().BePositive();
         TrainStepBenchmark.CreatePool(TrainStepModel.MatGanMp, 2, 0).Shape.Should().Equal(32, 1, 85, 8);
     }
+
+    [Fact]
+    public void Profile_MlpOneStep_RecordsLayersBackwardAndOptimizer()
+    {
+        var profile = TrainStepBenchmark.Profile(TrainStepModel.Mlp, batch: 4, steps: 1, warmup: 0);
+
+        var calls = profile.Operations.ToDictionary(o => o.Name, o => o.Calls);
+        calls.Should().Contain("Adam.Step", 2, "one critic and one generator update");
+        calls.Should().ContainKeys("Linear", "Linear.Backward", "LeakyRelu", "BatchNorm", "Autograd.Grad", "Autograd.Backward");
+        profile.Elapsed.Should().BePositive();
+        profile.AllocatedBytes.Should().BePositive();
+        MatGenDiscovery.Tensors.Diagnostics.OperationProfiler.IsEnabled.Should().BeFalse();
+    }
 }

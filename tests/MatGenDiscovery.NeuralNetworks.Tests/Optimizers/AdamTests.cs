@@ -63,6 +63,41 @@ public class AdamTests
         actual.ShouldMatch(Reference(0.01, beta1, beta2, 1e-8, weightDecay, decoupled: false));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(37)]
+    [InlineData(1000)]
+    public void Step_ManyElements_VectorBodyAndTailMatchPyTorchFormulas(int length)
+    {
+        var random = new Random(length);
+        var start = Enumerable.Range(0, length).Select(_ => random.NextDouble() * 4 - 2).ToArray();
+        var gradients = Enumerable.Range(0, 3).Select(_ => Enumerable.Range(0, length).Select(_ => random.NextDouble() * 2 - 1).ToArray()).ToArray();
+        var p = Tensor.FromArray(start.Select(v => (float)v).ToArray(), length).WithGrad();
+        var adam = new Adam([p], 0.01f, 0.5f, 0.9f);
+        var m = new double[length];
+        var v = new double[length];
+        var expected = (double[])start.Clone();
+
+        for (var t = 1; t <= gradients.Length; t++)
+        {
+            p.Grad = Tensor.FromArray(gradients[t - 1].Select(g => (float)g).ToArray(), length);
+            adam.Step();
+            for (var i = 0; i < length; i++)
+            {
+                var g = gradients[t - 1][i];
+                m[i] = 0.5 * m[i] + 0.5 * g;
+                v[i] = 0.9 * v[i] + 0.1 * g * g;
+                expected[i] -= 0.01 * (m[i] / (1 - Math.Pow(0.5, t))) / (Math.Sqrt(v[i] / (1 - Math.Pow(0.9, t))) + 1e-8);
+            }
+        }
+
+        var actual = p.ToArray();
+        for (var i = 0; i < length; i++)
+        {
+            actual[i].Should().BeApproximately((float)expected[i], 1e-5f, $"element {i} of {length}");
+        }
+    }
+
     [Fact]
     public void Constructor_BetaOutOfRange_Throws()
     {

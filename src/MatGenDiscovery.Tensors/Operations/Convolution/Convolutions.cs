@@ -1,5 +1,6 @@
 using MatGenDiscovery.Tensors.Kernels;
 using MatGenDiscovery.Tensors.Operations.Shape;
+using MatGenDiscovery.Tensors.Diagnostics;
 
 namespace MatGenDiscovery.Tensors.Operations.Convolution;
 
@@ -81,6 +82,7 @@ public static class Convolutions
     /// <summary>y = conv(x, w) (+ bias[o] added in place) for the given geometry; x and w must have its input and weight sizes.</summary>
     internal static Tensor Forward(Tensor x, Tensor weight, ConvolutionGeometry geometry, Tensor? bias = null)
     {
+        using var profile = OperationProfiler.Measure("Conv2d");
         RequireBias(bias, geometry.OutChannels);
         var result = Allocate(geometry.Batch, geometry.OutChannels, geometry.OutHeight, geometry.OutWidth);
         ConvolutionKernels.Forward(x.Data, weight.Data, result.Data, geometry);
@@ -101,6 +103,7 @@ public static class Convolutions
     /// <summary>The adjoint of <see cref="Forward"/> in x (the transposed convolution of g), plus optional bias[c].</summary>
     internal static Tensor BackwardInput(Tensor g, Tensor weight, ConvolutionGeometry geometry, Tensor? bias = null)
     {
+        using var profile = OperationProfiler.Measure("ConvTranspose2d");
         RequireBias(bias, geometry.InChannels);
         var result = Allocate(geometry.Batch, geometry.InChannels, geometry.InHeight, geometry.InWidth);
         ConvolutionKernels.BackwardInput(g.Data, weight.Data, result.Data, geometry);
@@ -121,6 +124,7 @@ public static class Convolutions
     /// <summary>∂⟨conv(x, w), g⟩/∂w, summed over the batch.</summary>
     internal static Tensor BackwardWeight(Tensor x, Tensor g, ConvolutionGeometry geometry)
     {
+        using var profile = OperationProfiler.Measure("Conv2dWeightGradient");
         var result = Allocate(geometry.OutChannels, geometry.InChannels, geometry.KernelHeight, geometry.KernelWidth);
         ConvolutionKernels.BackwardWeight(x.Data, g.Data, result.Data, geometry);
         if (Autograd.ShouldRecord(x, g))

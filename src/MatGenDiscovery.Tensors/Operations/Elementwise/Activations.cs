@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using MatGenDiscovery.Tensors.Diagnostics;
 
 namespace MatGenDiscovery.Tensors.Operations.Elementwise;
 
@@ -14,6 +15,7 @@ public static class Activations
     /// <summary>y = x for x &gt; 0, else <paramref name="slope"/>·x; the gradient at 0 uses the slope.</summary>
     public static Tensor LeakyRelu(this Tensor x, float slope = 0.01f)
     {
+        using var profile = OperationProfiler.Measure("LeakyRelu");
         var result = slope == 0f
             ? ElementwiseKernel.Map(x, static (s, d) => TensorPrimitives.Max(s, 0f, d))
             : ElementwiseKernel.Zip(x, x, (s, _, d) => ScaleBySign(s, s, d, slope));
@@ -28,6 +30,7 @@ public static class Activations
 
     public static Tensor Sigmoid(this Tensor x)
     {
+        using var profile = OperationProfiler.Measure("Sigmoid");
         var result = ElementwiseKernel.Map(x, static (s, d) => TensorPrimitives.Sigmoid(s, d));
         if (Autograd.ShouldRecord(x))
         {
@@ -39,6 +42,7 @@ public static class Activations
 
     public static Tensor Tanh(this Tensor x)
     {
+        using var profile = OperationProfiler.Measure("Tanh");
         var result = ElementwiseKernel.Map(x, static (s, d) => TensorPrimitives.Tanh(s, d));
         if (Autograd.ShouldRecord(x))
         {
@@ -51,6 +55,7 @@ public static class Activations
     /// <summary>log(1 + eˣ), computed as max(x, 0) + log(1 + e^−|x|) so it never overflows.</summary>
     public static Tensor Softplus(this Tensor x)
     {
+        using var profile = OperationProfiler.Measure("Softplus");
         var result = ElementwiseKernel.Map(x, static (s, d) =>
         {
             for (var i = 0; i < s.Length; i++)
@@ -70,6 +75,7 @@ public static class Activations
     /// <summary>g·(x &gt; 0 ? 1 : slope); linear in g, piecewise constant in x.</summary>
     internal static Tensor LeakyReluBackward(Tensor g, Tensor x, float slope)
     {
+        using var profile = OperationProfiler.Measure("LeakyReluBackward");
         var result = ElementwiseKernel.Zip(g, x, (gs, xs, d) => ScaleBySign(gs, xs, d, slope));
         if (Autograd.ShouldRecord(g))
         {
@@ -82,6 +88,7 @@ public static class Activations
     /// <summary>g·y·(1 − y) where y = σ(x).</summary>
     internal static Tensor SigmoidBackward(Tensor g, Tensor y)
     {
+        using var profile = OperationProfiler.Measure("SigmoidBackward");
         var result = ElementwiseKernel.Zip(g, y, static (gs, ys, d) =>
         {
             TensorPrimitives.Subtract(1f, ys, d);
@@ -103,6 +110,7 @@ public static class Activations
     /// <summary>g·(1 − y²) where y = tanh(x).</summary>
     internal static Tensor TanhBackward(Tensor g, Tensor y)
     {
+        using var profile = OperationProfiler.Measure("TanhBackward");
         var result = ElementwiseKernel.Zip(g, y, static (gs, ys, d) =>
         {
             TensorPrimitives.Multiply(ys, ys, d);

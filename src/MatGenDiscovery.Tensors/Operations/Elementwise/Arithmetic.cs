@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using MatGenDiscovery.Tensors.Operations.Shape;
+using MatGenDiscovery.Tensors.Diagnostics;
 
 namespace MatGenDiscovery.Tensors.Operations.Elementwise;
 
@@ -9,6 +10,7 @@ public static class Arithmetic
     /// <exception cref="ArgumentException">The shapes cannot be broadcast; the message names both.</exception>
     public static Tensor Add(this Tensor a, Tensor b)
     {
+        using var profile = OperationProfiler.Measure("Add");
         var result = BinaryKernel.Apply(a, b, BinaryOperator.Add, nameof(Add));
         if (Autograd.ShouldRecord(a, b))
         {
@@ -25,6 +27,7 @@ public static class Arithmetic
     /// <exception cref="ArgumentException">The shapes cannot be broadcast; the message names both.</exception>
     public static Tensor Subtract(this Tensor a, Tensor b)
     {
+        using var profile = OperationProfiler.Measure("Subtract");
         var result = BinaryKernel.Apply(a, b, BinaryOperator.Subtract, nameof(Subtract));
         if (Autograd.ShouldRecord(a, b))
         {
@@ -41,6 +44,7 @@ public static class Arithmetic
     /// <exception cref="ArgumentException">The shapes cannot be broadcast; the message names both.</exception>
     public static Tensor Multiply(this Tensor a, Tensor b)
     {
+        using var profile = OperationProfiler.Measure("Multiply");
         var result = BinaryKernel.Apply(a, b, BinaryOperator.Multiply, nameof(Multiply));
         if (Autograd.ShouldRecord(a, b))
         {
@@ -57,6 +61,7 @@ public static class Arithmetic
     /// <exception cref="ArgumentException">The shapes cannot be broadcast; the message names both.</exception>
     public static Tensor Divide(this Tensor a, Tensor b)
     {
+        using var profile = OperationProfiler.Measure("Divide");
         var result = BinaryKernel.Apply(a, b, BinaryOperator.Divide, nameof(Divide));
         if (Autograd.ShouldRecord(a, b))
         {
@@ -73,6 +78,7 @@ public static class Arithmetic
 
     public static Tensor Add(this Tensor a, float b)
     {
+        using var profile = OperationProfiler.Measure("AddScalar");
         var result = BinaryKernel.Allocate(a.ShapeArray);
         TensorPrimitives.Add(a.AsReadOnlySpan(), b, result.AsSpan());
         if (Autograd.ShouldRecord(a))
@@ -85,6 +91,7 @@ public static class Arithmetic
 
     public static Tensor Multiply(this Tensor a, float b)
     {
+        using var profile = OperationProfiler.Measure("MultiplyScalar");
         var result = BinaryKernel.Allocate(a.ShapeArray);
         TensorPrimitives.Multiply(a.AsReadOnlySpan(), b, result.AsSpan());
         if (Autograd.ShouldRecord(a))
@@ -100,6 +107,7 @@ public static class Arithmetic
     /// <summary><paramref name="numerator"/> / x, element-wise.</summary>
     public static Tensor Reciprocal(this Tensor x, float numerator = 1f)
     {
+        using var profile = OperationProfiler.Measure("Reciprocal");
         var result = BinaryKernel.Allocate(x.ShapeArray);
         TensorPrimitives.Divide(numerator, x.AsReadOnlySpan(), result.AsSpan());
         if (Autograd.ShouldRecord(x))

@@ -4,7 +4,7 @@ namespace MatGenDiscovery.Tensors.Operations.Elementwise;
 internal static class ElementwiseKernel
 {
     /// <summary>Below this many elements a second thread costs more than it saves.</summary>
-    public const int ParallelThreshold = 1 << 16;
+    public const int ParallelThreshold = 1 << 18;
 
     public delegate void Unary(ReadOnlySpan<float> x, Span<float> result);
 

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using MatGenDiscovery.Tensors.Diagnostics;
 
 namespace MatGenDiscovery.Tensors.Operations.Elementwise;
 
@@ -7,6 +8,7 @@ public static class UnaryFunctions
 {
     public static Tensor Exp(this Tensor x)
     {
+        using var profile = OperationProfiler.Measure("Exp");
         var result = ElementwiseKernel.Map(x, static (s, d) => TensorPrimitives.Exp(s, d));
         if (Autograd.ShouldRecord(x))
         {
@@ -19,6 +21,7 @@ public static class UnaryFunctions
     /// <summary>Natural logarithm; non-positive inputs give -∞ or NaN as in IEEE arithmetic.</summary>
     public static Tensor Log(this Tensor x)
     {
+        using var profile = OperationProfiler.Measure("Log");
         var result = ElementwiseKernel.Map(x, static (s, d) => TensorPrimitives.Log(s, d));
         if (Autograd.ShouldRecord(x))
         {
@@ -30,6 +33,7 @@ public static class UnaryFunctions
 
     public static Tensor Sqrt(this Tensor x)
     {
+        using var profile = OperationProfiler.Measure("Sqrt");
         var result = ElementwiseKernel.Map(x, static (s, d) => TensorPrimitives.Sqrt(s, d));
         if (Autograd.ShouldRecord(x))
         {
@@ -41,6 +45,7 @@ public static class UnaryFunctions
 
     public static Tensor Square(this Tensor x)
     {
+        using var profile = OperationProfiler.Measure("Square");
         var result = ElementwiseKernel.Map(x, static (s, d) => TensorPrimitives.Multiply(s, s, d));
         if (Autograd.ShouldRecord(x))
         {
@@ -53,6 +58,7 @@ public static class UnaryFunctions
     /// <summary>x^<paramref name="exponent"/> element-wise.</summary>
     public static Tensor Pow(this Tensor x, float exponent)
     {
+        using var profile = OperationProfiler.Measure("Pow");
         if (exponent == 2f)
         {
             return x.Square();
@@ -71,6 +77,7 @@ public static class UnaryFunctions
     /// <summary>|x|; the gradient at 0 is 0.</summary>
     public static Tensor Abs(this Tensor x)
     {
+        using var profile = OperationProfiler.Measure("Abs");
         var result = ElementwiseKernel.Map(x, static (s, d) => TensorPrimitives.Abs(s, d));
         if (Autograd.ShouldRecord(x))
         {
@@ -94,6 +101,7 @@ public static class UnaryFunctions
     /// <exception cref="ArgumentException"><paramref name="min"/> exceeds <paramref name="max"/>.</exception>
     public static Tensor Clamp(this Tensor x, float min = float.NegativeInfinity, float max = float.PositiveInfinity)
     {
+        using var profile = OperationProfiler.Measure("Clamp");
         if (min > max)
         {
             throw new ArgumentException($"Clamp needs min <= max, got min={min}, max={max}.", nameof(min));

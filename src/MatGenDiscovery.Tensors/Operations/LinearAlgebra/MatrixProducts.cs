@@ -1,5 +1,6 @@
 using MatGenDiscovery.Tensors.Kernels;
 using MatGenDiscovery.Tensors.Operations.Shape;
+using MatGenDiscovery.Tensors.Diagnostics;
 
 namespace MatGenDiscovery.Tensors.Operations.LinearAlgebra;
 
@@ -17,6 +18,7 @@ public static class MatrixProducts
     /// <exception cref="ArgumentException">The shapes do not fit; the message names them.</exception>
     public static Tensor Linear(this Tensor x, Tensor weight, Tensor? bias = null)
     {
+        using var profile = OperationProfiler.Measure("Linear");
         if (weight.Rank != 2 || x.Rank < 1 || x.ShapeArray[^1] != weight.ShapeArray[1])
         {
             throw new ArgumentException(
@@ -66,6 +68,7 @@ public static class MatrixProducts
     /// <summary>op(a)·op(b) where op transposes the last two axes when asked; closed under differentiation.</summary>
     internal static Tensor Product(Tensor a, Tensor b, bool transposeA, bool transposeB)
     {
+        using var profile = OperationProfiler.Measure("MatMul");
         var (batch, m, k, n) = Dimensions(a, b, transposeA, transposeB);
         int[] shape = a.Rank == 2 ? [m, n] : [batch, m, n];
         var result = new Tensor(GC.AllocateUninitializedArray<float>(batch * m * n), shape);

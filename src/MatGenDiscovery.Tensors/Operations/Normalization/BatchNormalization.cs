@@ -2,6 +2,7 @@ using System.Numerics.Tensors;
 using MatGenDiscovery.Tensors.Operations.Elementwise;
 using MatGenDiscovery.Tensors.Operations.Reductions;
 using MatGenDiscovery.Tensors.Operations.Shape;
+using MatGenDiscovery.Tensors.Diagnostics;
 
 namespace MatGenDiscovery.Tensors.Operations.Normalization;
 
@@ -51,6 +52,7 @@ public static class BatchNormalization
         Tensor x, Tensor? gamma, Tensor? beta, Tensor runningMean, Tensor runningVariance,
         float momentum, float epsilon, int[] axes, int[] channelShape)
     {
+        using var profile = OperationProfiler.Measure("BatchNorm");
         var batch = x.ShapeArray[0];
         var channels = x.ShapeArray[1];
         var spatial = x.Rank == 2 ? 1 : x.ShapeArray[2] * x.ShapeArray[3];
@@ -136,6 +138,7 @@ public static class BatchNormalization
         Tensor g, Tensor x, Tensor? gamma, bool hasBeta, int[] axes, int[] channelShape, float epsilon, int count,
         ReadOnlySpan<bool> needs, Span<Tensor?> grads)
     {
+        using var profile = OperationProfiler.Measure("BatchNorm.RecordedBackward");
         var centered = x - x.Mean(axes, keepDim: true);
         var inverseStd = (centered.Square().Mean(axes, keepDim: true) + epsilon).Sqrt().Reciprocal();
         var normalized = centered * inverseStd;

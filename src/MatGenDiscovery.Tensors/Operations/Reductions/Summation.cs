@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using MatGenDiscovery.Tensors.Operations.Shape;
+using MatGenDiscovery.Tensors.Diagnostics;
 
 namespace MatGenDiscovery.Tensors.Operations.Reductions;
 
@@ -9,6 +10,7 @@ public static class Summation
     /// <summary>Sum of all elements, as a scalar tensor (shape []).</summary>
     public static Tensor Sum(this Tensor x)
     {
+        using var profile = OperationProfiler.Measure("Sum");
         var result = Tensor.Scalar(TensorPrimitives.Sum(x.AsReadOnlySpan()));
         if (Autograd.ShouldRecord(x))
         {

@@ -1,4 +1,5 @@
 using MatGenDiscovery.Tensors.Operations.Reductions;
+using MatGenDiscovery.Tensors.Diagnostics;
 
 namespace MatGenDiscovery.Tensors.Operations.Shape;
 
@@ -70,6 +71,7 @@ public static class Reshaping
     /// <exception cref="ArgumentException">The shape is not a broadcast of x's shape.</exception>
     public static Tensor BroadcastTo(this Tensor x, params int[] shape)
     {
+        using var profile = OperationProfiler.Measure("BroadcastTo");
         var target = Broadcasting.BroadcastShape(x.ShapeArray, shape, nameof(BroadcastTo));
         if (!target.AsSpan().SequenceEqual(shape))
         {
@@ -97,6 +99,7 @@ public static class Reshaping
     /// <exception cref="ArgumentException">x's shape is not a broadcast of <paramref name="shape"/>.</exception>
     public static Tensor SumToShape(this Tensor x, params int[] shape)
     {
+        using var profile = OperationProfiler.Measure("SumToShape");
         if (x.ShapeArray.AsSpan().SequenceEqual(shape))
         {
             return x;
