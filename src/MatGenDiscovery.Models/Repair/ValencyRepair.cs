@@ -8,9 +8,9 @@ namespace MatGenDiscovery.Models.Repair;
 /// π(x) = max_s exp(−(v_s·x)²), where v_s holds the oxidation states of the composition's elements under assignment s,
 /// with every combination of states searched (the original pairs only index-aligned states and rejects elements with
 /// different numbers of states). Gaussian random-walk proposals (|x + σε|, renormalised) run in several chains in
-/// lock-step until one is within the neutral tolerance; the result is then snapped to the nearest charge-neutral
-/// integer formula with at most <see cref="ValencyRepairOptions.MaxAtoms"/> atoms (Euclidean distance between
-/// fraction vectors). Elements are never added or dropped. Deterministic for a given <see cref="Random"/> state.
+/// lock-step until one is within the neutral tolerance; the result is then snapped to a charge-neutral integer formula
+/// with at most <see cref="ValencyRepairOptions.MaxAtoms"/> atoms, searched around the chain's end and around the input
+/// and chosen nearest to the input (Euclidean distance between fraction vectors). Elements are never added or dropped. Deterministic for a given <see cref="Random"/> state.
 /// </summary>
 public static class ValencyRepair
 {
@@ -31,7 +31,7 @@ public static class ValencyRepair
 
         var start = composition.Fractions.ToArray();
         var (walked, steps) = Walk(start, states, options, random);
-        var counts = Snap(walked, states, options) ?? Snap(start, states, options);
+        var counts = Snap([walked, start], start, states, options);
         if (counts is null)
         {
             return new RepairResult(composition, composition, steps, before, before);
@@ -158,59 +158,63 @@ public static class ValencyRepair
     }
 
     /// <summary>
-    /// The neutral integer counts (each ≥ 1, total ≤ MaxAtoms) whose fractions are nearest to <paramref name="fractions"/>;
-    /// for each total T, counts range over a window around T·xᵢ. Ties keep the smaller total. Null when none is neutral.
+    /// Among neutral integer counts (each ≥ 1, total ≤ MaxAtoms) near any of the <paramref name="centres"/> (for each
+    /// total T, counts range over a window around T·xᵢ), those whose fractions are nearest to <paramref name="target"/>.
+    /// Searching around the chain's end and the input, and measuring distance to the input, keeps the repair as small
+    /// as the search allows. Ties keep the earlier candidate (smaller total). Null when none is neutral.
     /// </summary>
-    private static int[]? Snap(double[] fractions, IReadOnlyList<IReadOnlyList<int>> states, ValencyRepairOptions options)
+    private static int[]? Snap(double[][] centres, double[] target, IReadOnlyList<IReadOnlyList<int>> states, ValencyRepairOptions options)
     {
-        var arity = fractions.Length;
+        var arity = target.Length;
         var window = arity <= 4 ? 2 : arity <= 6 ? 1 : 0;
         int[]? best = null;
         var bestDistance = double.PositiveInfinity;
         var counts = new int[arity];
         var amounts = new double[arity];
-        for (var total = arity; total <= options.MaxAtoms; total++)
+        var low = new int[arity];
+        var high = new int[arity];
+        foreach (var centre in centres)
         {
-            var low = new int[arity];
-            var high = new int[arity];
-            for (var i = 0; i < arity; i++)
+            for (var total = arity; total <= options.MaxAtoms; total++)
             {
-                low[i] = Math.Max(1, (int)Math.Floor(fractions[i] * total) - window);
-                high[i] = Math.Min(total - arity + 1, (int)Math.Ceiling(fractions[i] * total) + window);
-            }
-
-            Enumerate(0, total);
-
-            void Enumerate(int index, int remaining)
-            {
-                if (index == arity - 1)
+                for (var i = 0; i < arity; i++)
                 {
-                    if (remaining < low[index] || remaining > high[index])
-                    {
-                        return;
-                    }
-
-                    counts[index] = remaining;
-                    Consider(total);
-                    return;
+                    low[i] = Math.Max(1, (int)Math.Floor(centre[i] * total) - window);
+                    high[i] = Math.Min(total - arity + 1, (int)Math.Ceiling(centre[i] * total) + window);
                 }
 
-                for (var n = low[index]; n <= high[index] && n <= remaining - (arity - index - 1); n++)
-                {
-                    counts[index] = n;
-                    Enumerate(index + 1, remaining - n);
-                }
+                Enumerate(0, total, total);
             }
         }
 
         return best;
+
+        void Enumerate(int index, int remaining, int total)
+        {
+            if (index == arity - 1)
+            {
+                if (remaining >= low[index] && remaining <= high[index])
+                {
+                    counts[index] = remaining;
+                    Consider(total);
+                }
+
+                return;
+            }
+
+            for (var n = low[index]; n <= high[index] && n <= remaining - (arity - index - 1); n++)
+            {
+                counts[index] = n;
+                Enumerate(index + 1, remaining - n, total);
+            }
+        }
 
         void Consider(int total)
         {
             var distance = 0.0;
             for (var i = 0; i < arity; i++)
             {
-                var d = (double)counts[i] / total - fractions[i];
+                var d = (double)counts[i] / total - target[i];
                 distance += d * d;
                 amounts[i] = counts[i];
             }
