@@ -89,7 +89,7 @@ public static class EvaluationHtmlReport
         html.AddChart(
             new LineChart(
                 "Distinct compositions among the first n samples",
-                new ChartAxis("samples n", Format: "G3"),
+                new ChartAxis("samples n", Format: "N0"),
                 ShareAxis,
                 [new PointSeries("unique share", points.Select(p => new ChartPoint(p.Samples, p.Share)).ToArray())])
             {

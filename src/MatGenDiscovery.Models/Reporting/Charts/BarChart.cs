@@ -56,11 +56,37 @@ public sealed class BarChart : SvgChart
                 }
             }
 
-            svg.Add(Text(PlotLeft + (c + 0.5) * groupWidth, PlotBottom + 16, Categories[c], "middle"));
+            svg.Add(CategoryLabel(PlotLeft + (c + 0.5) * groupWidth, groupWidth, Categories[c]));
         }
 
         DrawXBaseline(svg);
         DrawReferences(svg, y);
         DrawLegend(svg, Series.Select(s => s.Name).ToArray());
+    }
+
+    // Long labels break at spaces into lines so neighbouring categories do not overlap.
+    private XElement CategoryLabel(double x, double groupWidth, string label)
+    {
+        var text = Text(x, PlotBottom + 16, "", "middle");
+        var maxCharacters = Math.Max(4, (int)(groupWidth / 6.2));
+        var lines = new List<string>();
+        foreach (var word in label.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (lines.Count > 0 && lines[^1].Length + 1 + word.Length <= maxCharacters)
+            {
+                lines[^1] += " " + word;
+            }
+            else
+            {
+                lines.Add(word);
+            }
+        }
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            text.Add(new XElement(Svg + "tspan", new XAttribute("x", Number(x)), new XAttribute("dy", i == 0 ? "0" : "1.1em"), lines[i]));
+        }
+
+        return text;
     }
 }

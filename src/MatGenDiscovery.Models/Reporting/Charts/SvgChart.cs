@@ -178,7 +178,8 @@ public abstract class SvgChart
         {
             var y = yScale.Map(reference.Value);
             svg.Add(Line(PlotLeft, y, PlotRight, y, "#B00020", 1.5, "reference", "6 4"));
-            svg.Add(Text(PlotRight - 4, y - 4, reference.Label, "end", ("fill", "#B00020"), ("class", "reference-label")));
+            svg.Add(Text(PlotLeft + 6, y - 5, reference.Label, "start", ("fill", "#B00020"), ("class", "reference-label"),
+                ("stroke", "#fff"), ("stroke-width", "3"), ("paint-order", "stroke"), ("font-weight", "bold")));
         }
     }
 
