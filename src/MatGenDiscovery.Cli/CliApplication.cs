@@ -11,6 +11,7 @@ using MatGenDiscovery.Cli.Commands.Validate;
 using MatGenDiscovery.Cli.Commands.Generate;
 using MatGenDiscovery.Cli.Commands.Predict;
 using MatGenDiscovery.Cli.Commands.Predictor;
+using MatGenDiscovery.Cli.Commands.Report;
 using MatGenDiscovery.Cli.Commands.Train;
 using MatGenDiscovery.Cli.Infrastructure;
 
@@ -53,6 +54,7 @@ public static class CliApplication
         yield return new CampaignCommand(console, data);
         yield return new FamiliesCommand(console, data);
         yield return new GrainsCommand(console, data);
+        yield return new ReportCommand(console, data);
         yield break;
     }
 }

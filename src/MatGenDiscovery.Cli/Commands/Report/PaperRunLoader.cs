@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using MatGenDiscovery.Models.Evaluation;
+using MatGenDiscovery.Models.Generative.Autoencoder;
+using MatGenDiscovery.Models.Generative.Experiments;
+using MatGenDiscovery.Models.Generative.Training;
+using MatGenDiscovery.Models.Papers;
+using MatGenDiscovery.Models.Reporting;
+
+namespace MatGenDiscovery.Cli.Commands.Report;
+
+/// <summary>
+/// Loads every run folder under the runs folder: a sub-folder with the <c>config.json</c> that <c>matgen train</c>
+/// writes, its newest checkpoint, and if present <c>generated.csv</c> (or the per-target <c>generated-target-*.csv</c>
+/// files) and the <c>evaluation.json</c> of <c>matgen evaluate</c>.
+/// </summary>
+internal static partial class PaperRunLoader
+{
+    public static IReadOnlyList<PaperRun> Load(string runsFolder, string dataFolder)
+    {
+        if (!Directory.Exists(runsFolder))
+        {
+            throw new DirectoryNotFoundException($"runs folder '{runsFolder}' does not exist");
+        }
+
+        var prepared = new Dictionary<string, PreparedData>();
+        return Directory.EnumerateDirectories(runsFolder)
+            .Where(d => File.Exists(Path.Combine(d, ExperimentRun.ConfigFileName)))
+            .Order(StringComparer.Ordinal)
+            .Select(d => LoadRun(d, dataFolder, prepared))
+            .ToArray();
+    }
+
+    /// <summary>The experiment name without <c>-quick</c> and <c>-seed&lt;k&gt;</c> suffixes.</summary>
+    public static string Family(string experiment) => Suffix().Replace(experiment, "");
+
+    private static PaperRun LoadRun(string folder, string dataFolder, Dictionary<string, PreparedData> cache)
+    {
+        var configPath = Path.Combine(folder, ExperimentRun.ConfigFileName);
+        var config = ExperimentConfigSerializer.Load(configPath);
+        var dataKey = ExperimentConfigSerializer.ToCanonicalJson(config with { Name = "", Description = "" });
+        if (!cache.TryGetValue(dataKey, out var data))
+        {
+            data = TrainingDataBuilder.Build(config, dataFolder);
+            cache[dataKey] = data;
+        }
+
+        var checkpoint = ExperimentRun.LatestCheckpoint(folder);
+        var source = new RunSource(folder, configPath, config.Name, config.Seed, checkpoint?.Step, checkpoint is { } c ? Digest(c.Path) : null);
+        var kind = config.Model.Kind;
+        var run = new PaperRun(source, Family(config.Name), kind, config.Data.Dataset, config.Model.TargetProperty,
+            config.Name.Contains("-quick", StringComparison.Ordinal), data.Train, data.TrainTargets, data.LeaveOut,
+            Generated(folder), Evaluation(folder));
+        if (checkpoint is { } autoencoderCheckpoint && kind == ModelKinds.Autoencoder)
+        {
+            var model = new Lazy<CountMatrixAutoencoder>(() => (CountMatrixAutoencoder)ModelCheckpoint.Load(autoencoderCheckpoint.Path).Model);
+            run = run with { Decodable = compositions => model.Value.DecodableFlags(compositions) };
+        }
+
+        return run;
+    }
+
+    private static GeneratedSamples? Generated(string folder)
+    {
+        var single = Path.Combine(folder, RunCommands.GeneratedFile);
+        if (File.Exists(single))
+        {
+            return GeneratedSamplesReader.Read(single);
+        }
+
+        var parts = Directory.EnumerateFiles(folder, "generated-target-*.csv").Order(StringComparer.Ordinal).Select(GeneratedSamplesReader.Read).ToArray();
+        return parts.Length == 0
+            ? null
+            : new GeneratedSamples(
+                parts.SelectMany(p => p.Compositions).ToArray(), parts.SelectMany(p => p.Targets).ToArray(),
+                parts.Sum(p => p.Unparsable), parts.SelectMany(p => p.UnparsableExamples).ToArray());
+    }
+
+    private static EvaluationReport? Evaluation(string folder)
+    {
+        var path = Path.Combine(folder, RunCommands.EvaluationFile);
+        return File.Exists(path)
+            ? EvaluationReportJson.Deserialize(File.ReadAllText(path)) ?? throw new InvalidDataException($"evaluation file '{path}' is empty")
+            : null;
+    }
+
+    /// <summary>First 12 hex digits of the file's SHA-256.</summary>
+    private static string Digest(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream))[..12];
+    }
+
+    [GeneratedRegex(@"(-quick)?(-seed\d+)?$")]
+    private static partial Regex Suffix();
+}

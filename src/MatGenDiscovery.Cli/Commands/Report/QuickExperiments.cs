@@ -1,0 +1,114 @@
+using System.Globalization;
+using MatGenDiscovery.Cli.Commands.Evaluate;
+using MatGenDiscovery.Cli.Commands.Generate;
+using MatGenDiscovery.Cli.Commands.Train;
+using MatGenDiscovery.Cli.Infrastructure;
+using MatGenDiscovery.Models.Generative.Experiments;
+using MatGenDiscovery.Models.Generative.Training;
+using MatGenDiscovery.Models.Papers;
+
+namespace MatGenDiscovery.Cli.Commands.Report;
+
+/// <summary>
+/// Runs the quick experiment variants into the runs folder through the same code paths as <c>matgen train</c>,
+/// <c>generate</c> and <c>evaluate</c>, in the layout <see cref="PaperRunLoader"/> reads. A finished step is skipped
+/// (a fully trained checkpoint, an existing generated file or evaluation), so an interrupted <c>--quick</c> resumes.
+/// </summary>
+internal static class QuickExperiments
+{
+    public static readonly IReadOnlyList<string> Names =
+    [
+        "matgan-mp-quick", "matgan-icsd-filter-quick", "matgan-bandgap-quick", "autoencoder-mp-quick",
+        "condgan-formation-energy-quick", "condgan-xbp-formation-energy-quick", "condvae-formation-energy-quick",
+    ];
+
+    private const int Samples = 5000;
+    private const int RepairSamples = 100;
+
+    public static void Run(CliConsole console, DataDirectory data, string experimentsFolder, string runsFolder, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(runsFolder);
+        foreach (var name in Names)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var configPath = Path.Combine(experimentsFolder, name + ".json");
+            if (!File.Exists(configPath))
+            {
+                throw new FileNotFoundException($"quick experiment config '{configPath}' does not exist (give --experiments)", configPath);
+            }
+
+            var config = ExperimentConfigSerializer.Load(configPath);
+            var folder = Path.Combine(runsFolder, name);
+            console.Out.WriteLine($"quick: {name}");
+            Train(console, data, configPath, config, folder, cancellationToken);
+            if (config.Model.Kind == ModelKinds.Autoencoder)
+            {
+                continue;
+            }
+
+            var conditional = config.Model.TargetProperty is not null;
+            var generated = Path.Combine(folder, RunCommands.GeneratedFile);
+            if (!File.Exists(generated))
+            {
+                Generate(console, folder, conditional, generated);
+            }
+
+            if (!File.Exists(Path.Combine(folder, RunCommands.EvaluationFile)))
+            {
+                Check(EvaluateCommand.Run(console, data, new EvaluateCommand.Settings(
+                    generated, Path.Combine(folder, ExperimentRun.ConfigFileName), Path.Combine(folder, RunCommands.EvaluationFile), null,
+                    ReferenceDatabases: conditional ? "" : "oqmd,icsd", EnrichmentArities: conditional ? "none" : "2,3", EnrichmentMaxCount: 8,
+                    Repair: conditional ? RepairSamples : 0, Seed: null)), name, "evaluate");
+            }
+        }
+    }
+
+    private static void Train(CliConsole console, DataDirectory data, string configPath, ExperimentConfig config, string folder, CancellationToken cancellationToken)
+    {
+        var latest = ExperimentRun.LatestCheckpoint(folder);
+        if (latest is { } done && done.Step >= config.Training.Steps)
+        {
+            return;
+        }
+
+        Check(TrainCommand.Run(console, data, new TrainCommand.Settings(configPath, folder, Resume: latest is not null), cancellationToken), config.Name, "train");
+    }
+
+    private static void Generate(CliConsole console, string folder, bool conditional, string generated)
+    {
+        if (!conditional)
+        {
+            Check(GenerateCommand.Run(console, new GenerateCommand.Settings(Checkpoint: folder, Count: Samples, Seed: 0, Target: null, Repair: false, Output: generated)), folder, "generate");
+            return;
+        }
+
+        var parts = new List<string>();
+        foreach (var target in RunCommands.ConditionalTargets)
+        {
+            var part = Path.Combine(folder, RunCommands.TargetFile(target));
+            Check(GenerateCommand.Run(console, new GenerateCommand.Settings(Checkpoint: folder, Count: Samples / RunCommands.ConditionalTargets.Count, Seed: 0, Target: target, Repair: false, Output: part)), folder, "generate");
+            parts.Add(part);
+        }
+
+        AtomicFile.Write(generated, stream =>
+        {
+            using var writer = new StreamWriter(stream) { NewLine = "\n" };
+            writer.WriteLine("formula,target");
+            foreach (var part in parts)
+            {
+                foreach (var line in File.ReadLines(part).Skip(1))
+                {
+                    writer.WriteLine(line);
+                }
+            }
+        });
+    }
+
+    private static void Check(int exitCode, string name, string step)
+    {
+        if (exitCode != CommandRunner.Success)
+        {
+            throw new CliException(string.Create(CultureInfo.InvariantCulture, $"quick experiment '{name}': {step} stopped with exit code {exitCode}"));
+        }
+    }
+}
