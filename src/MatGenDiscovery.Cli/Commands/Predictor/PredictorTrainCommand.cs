@@ -47,7 +47,7 @@ public sealed class PredictorTrainCommand : Command
         var features = new Option<string>("--features")
         {
             Description = "GBDT inputs: magpie (145 Magpie features) or magpie-fractions (plus atomic fractions of H…Pu, 239 columns).",
-            DefaultValueFactory = _ => GbdtFeatureSet.MagpieFractions.ShortName,
+            DefaultValueFactory = _ => GbdtFeatureSet.Magpie.ShortName,
         };
         var classifier = new Option<bool>("--classifier") { Description = "Also train the metal vs non-metal GBDT head (band gap, gbdt only)." };
         var output = new Option<string>("--output") { Description = "Model folder to write (members and model.json).", Required = true };

@@ -26,8 +26,11 @@ public sealed record PredictorTrainingRequest
 
     public string GbdtPreset { get; init; } = GbdtPresets.Default;
 
-    /// <summary>GBDT input columns (<see cref="GbdtFeatureSet.MagpieFractions"/> unless set).</summary>
-    public GbdtFeatureSet GbdtFeatures { get; init; } = GbdtFeatureSet.MagpieFractions;
+    /// <summary>
+    /// GBDT input columns: <see cref="GbdtFeatureSet.Magpie"/> by default (adding element fractions did not lower the
+    /// MP formation-energy MAE: 0.1282 vs 0.1283 eV/atom for one default-preset member, seed 42).
+    /// </summary>
+    public GbdtFeatureSet GbdtFeatures { get; init; } = GbdtFeatureSet.Magpie;
 
     /// <summary>Overrides the preset when set.</summary>
     public GradientBoostingOptions? Gbdt { get; init; }

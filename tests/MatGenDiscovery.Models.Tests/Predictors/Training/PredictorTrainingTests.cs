@@ -20,6 +20,7 @@ public class PredictorTrainingTests
         var request = new PredictorTrainingRequest
         {
             Target = "gap", EnsembleSize = 2, Gbdt = TrainedPredictors.SmallOptions, Classifier = true, Seed = 3,
+            GbdtFeatures = GbdtFeatureSet.MagpieFractions,
         };
         var progress = new List<PredictorTrainingProgress>();
 
@@ -34,6 +35,7 @@ public class PredictorTrainingTests
         evaluation.CalibrationScaled.SigmaScale.Should().BeGreaterThan(0);
         result.Predictor.Should().BeOfType<GbdtPredictor>().Which.MetalClassifier.Should().NotBeNull();
         result.Manifest.Target.Should().Be("gap");
+        result.Manifest.FeatureSetId.Should().Be("magpie-fractions-239-v1");
         result.Manifest.Config!.Value.GetProperty("ensembleSize").GetInt32().Should().Be(2);
         progress.Should().Contain(p => p.Stage == "training members" && p.Completed == 2);
     }
