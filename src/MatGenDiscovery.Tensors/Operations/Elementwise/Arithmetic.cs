@@ -34,7 +34,7 @@ public static class Arithmetic
             Autograd.Record(result, nameof(Subtract), [a, b], (g, needs, grads) =>
             {
                 if (needs[0]) grads[0] = g.SumToShape(a.ShapeArray);
-                if (needs[1]) grads[1] = Negate(g).SumToShape(b.ShapeArray);
+                if (needs[1]) grads[1] = Negate(g.SumToShape(b.ShapeArray));
             });
         }
 
@@ -50,8 +50,8 @@ public static class Arithmetic
         {
             Autograd.Record(result, nameof(Multiply), [a, b], (g, needs, grads) =>
             {
-                if (needs[0]) grads[0] = Multiply(g, b).SumToShape(a.ShapeArray);
-                if (needs[1]) grads[1] = Multiply(g, a).SumToShape(b.ShapeArray);
+                if (needs[0]) grads[0] = ProductSummedToShape(g, b, a.ShapeArray);
+                if (needs[1]) grads[1] = ProductSummedToShape(g, a, b.ShapeArray);
             });
         }
 
@@ -117,5 +117,41 @@ public static class Arithmetic
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// (g·other).SumToShape(shape). When nothing is recorded and the product would only be reduced to a
+    /// broadcast block (e.g. a per-channel scale), the sums are taken directly without the full-size product.
+    /// </summary>
+    private static Tensor ProductSummedToShape(Tensor g, Tensor other, int[] shape)
+    {
+        var smaller = Tensor.ElementCount(shape) < g.Length;
+        if (GradMode.IsEnabled || !smaller || other.Length != g.Length || shape.Length > g.Rank
+            || !Broadcasting.TrySplitBlock(shape, g.ShapeArray, out var outer, out var middle, out var inner)
+            || middle != Tensor.ElementCount(shape))
+        {
+            return Multiply(g, other).SumToShape(shape);
+        }
+
+        var sums = new float[middle];
+        var gData = g.Data;
+        var otherData = other.Data;
+        for (var o = 0; o < outer; o++)
+        {
+            var start = o * middle * inner;
+            if (inner == 1)
+            {
+                TensorPrimitives.FusedMultiplyAdd(gData.AsSpan(start, middle), otherData.AsSpan(start, middle), sums, sums);
+                continue;
+            }
+
+            for (var m = 0; m < middle; m++)
+            {
+                var offset = start + m * inner;
+                sums[m] += TensorPrimitives.Dot(gData.AsSpan(offset, inner), otherData.AsSpan(offset, inner));
+            }
+        }
+
+        return new Tensor(sums, (int[])shape.Clone());
     }
 }

@@ -1,4 +1,6 @@
 using MatGenDiscovery.Tensors.Operations.Elementwise;
+using MatGenDiscovery.Tensors.Operations.Reductions;
+using MatGenDiscovery.Tensors.Operations.Shape;
 
 namespace MatGenDiscovery.Tensors.Tests.Operations.Elementwise;
 
@@ -54,6 +56,31 @@ public class ArithmeticTests
 
         GradientChecker.CheckSecondOrder(x => x[0] * x[1] * x[1], inputs);
         GradientChecker.CheckSecondOrder(x => x[0] / x[1], inputs);
+    }
+
+    [Theory]
+    [InlineData(new[] { 16, 8, 5, 3 }, new[] { 1, 8, 1, 1 })]
+    [InlineData(new[] { 64, 300 }, new[] { 300 })]
+    [InlineData(new[] { 4, 6, 7 }, new[] { 6, 1 })]
+    [InlineData(new[] { 5, 9 }, new int[0])]
+    public void Multiply_BroadcastOperandGradient_DirectSumsMatchRecordedProductSum(int[] shapeFull, int[] shapeSmall)
+    {
+        var random = new Random(11);
+        var full = Tensor.Uniform(random, -1f, 1f, shapeFull);
+        var small = Tensor.Uniform(random, -1f, 1f, shapeSmall);
+        var weights = Tensor.Uniform(random, -1f, 1f, shapeFull);
+        full.RequiresGrad = true;
+        small.RequiresGrad = true;
+        var loss = (full * small * weights).Sum();
+
+        var direct = Autograd.Grad(loss, [full, small]);
+        var recorded = Autograd.Grad(loss, [full, small], createGraph: true);
+
+        direct[1].Shape.Should().Equal(shapeSmall);
+        direct[1].ToArray().Should().Equal(recorded[1].ToArray(), (x, y) => Math.Abs(x - y) <= 1e-4f * (1f + Math.Abs(y)));
+        direct[0].ToArray().Should().Equal(recorded[0].ToArray());
+        var expected = (full.Detach() * weights).SumToShape(shapeSmall).ToArray();
+        direct[1].ToArray().Should().Equal(expected, (x, y) => Math.Abs(x - y) <= 1e-4f * (1f + Math.Abs(y)));
     }
 
     [Fact]
