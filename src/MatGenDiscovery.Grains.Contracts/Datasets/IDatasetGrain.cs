@@ -14,6 +14,13 @@ public interface IDatasetGrain : IGrainWithStringKey
     /// <summary>For each formula (any notation), whether its reduced composition is in the database and with which values.</summary>
     Task<IReadOnlyList<KnownComposition>> LookupAsync(IReadOnlyList<string> formulas);
 
+    /// <summary>
+    /// Up to <paramref name="maxCount"/> distinct compositions whose <paramref name="property"/> lies in
+    /// [<paramref name="min"/>, <paramref name="max"/>] (null: open side), a seeded subset in file order: the
+    /// property-filtered training set of MatGAN's GAN-Bandgap.
+    /// </summary>
+    Task<IReadOnlyList<KnownComposition>> SelectInRangeAsync(string property, double? min, double? max, int maxCount, int seed);
+
     /// <summary>The held-out side of <c>DatasetSplit.LeaveOut(fraction, seed)</c>, summarised.</summary>
     Task<SplitSummary> GetSplitAsync(double fraction, int seed);
 }

@@ -16,6 +16,8 @@ namespace MatGenDiscovery.Grains.Campaigns;
 internal sealed class CampaignRound(DiscoveryCampaignGrain campaign, CampaignConfig config, int round)
 {
     private readonly CampaignState _state = campaign.Current;
+    private const int FineTuneReferenceRows = 1000;
+    private const int HitRepeats = 10;
     private readonly Objective _objective = new(config.Targets);
 
     public async Task<RoundOutcome?> RunAsync()
@@ -228,6 +230,11 @@ internal sealed class CampaignRound(DiscoveryCampaignGrain campaign, CampaignCon
         return confirmed.Count;
     }
 
+    /// <summary>
+    /// Fine-tunes each generator toward the target: on the training database's compositions inside the target
+    /// (property-filtered training, at most <see cref="FineTuneReferenceRows"/>) plus every hit so far repeated
+    /// <see cref="HitRepeats"/> times. The reference rows keep a handful of hits from collapsing the generator onto them.
+    /// </summary>
     private async Task<Dictionary<string, int>> FineTuneAsync(
         List<(GeneratorConfig Config, GeneratorStatus Status, int Step)> generators, List<string> hits, List<RevealedLabel> labels)
     {
@@ -241,15 +248,20 @@ internal sealed class CampaignRound(DiscoveryCampaignGrain campaign, CampaignCon
                 continue;
             }
 
-            var property = status.Conditional ? status.TargetProperty : config.Targets[0].Property;
-            if (property is null || config.Targets.All(t => t.Property != property))
+            var target = config.Targets.FirstOrDefault(t => t.Property == (status.Conditional ? status.TargetProperty : config.Targets[0].Property));
+            if (target is null)
             {
                 continue;
             }
 
-            var values = labels.Where(l => l.Property == property).ToDictionary(l => l.Formula, l => l.Value, StringComparer.Ordinal);
+            var reference = await campaign.Grains.GetGrain<IDatasetGrain>(config.TrainingDataset).SelectInRangeAsync(
+                target.Property, target.Mode == "minimize" ? null : target.Min, target.Mode == "maximize" ? null : target.Max,
+                FineTuneReferenceRows, CampaignRandom.Seed(config.Seed, round, CampaignStage.FineTune, 1000 + g));
+            var values = labels.Where(l => l.Property == target.Property).ToDictionary(l => l.Formula, l => l.Value, StringComparer.Ordinal);
+            var formulas = reference.Select(r => r.Formula).Concat(hits.SelectMany(h => Enumerable.Repeat(h, HitRepeats))).ToList();
+            var targets = reference.Select(r => r.Values[target.Property]!.Value).Concat(hits.SelectMany(h => Enumerable.Repeat(values[h], HitRepeats))).ToList();
             var tuned = await Generator(generator).FineTuneAsync(new FineTuneRequest(
-                step, hits, hits.Select(h => values[h]).ToList(), generator.FineTuneSteps, generator.FineTuneBatchSize,
+                step, formulas, targets, generator.FineTuneSteps, generator.FineTuneBatchSize,
                 CampaignRandom.Seed(config.Seed, round, CampaignStage.FineTune, g)));
             steps[generator.Name] = tuned.Step;
         }

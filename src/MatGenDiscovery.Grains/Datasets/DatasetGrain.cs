@@ -50,6 +50,21 @@ public sealed class DatasetGrain(DatasetProvider datasets) : Grain, IDatasetGrai
         return Task.FromResult<IReadOnlyList<KnownComposition>>(results);
     }
 
+    public Task<IReadOnlyList<KnownComposition>> SelectInRangeAsync(string property, double? min, double? max, int maxCount, int seed)
+    {
+        var column = Index.Dataset.PropertyIndex(property);
+        var seen = new HashSet<CompositionKey>();
+        var rows = Index.Dataset.Rows
+            .Where(r => r.Properties[column] is { } v && (min is null || v >= min) && (max is null || v <= max) && seen.Add(r.Composition.Key))
+            .ToList();
+        var indices = Enumerable.Range(0, rows.Count).ToArray();
+        new Random(seed).Shuffle(indices);
+        IReadOnlyList<KnownComposition> selected = indices.Take(maxCount).Order()
+            .Select(i => new KnownComposition(rows[i].Composition.ReducedFormula, true, new Dictionary<string, double?> { [property] = rows[i].Properties[column] }))
+            .ToList();
+        return Task.FromResult(selected);
+    }
+
     public Task<SplitSummary> GetSplitAsync(double fraction, int seed)
     {
         var split = DatasetSplit.LeaveOut(Index.Dataset, fraction, seed);

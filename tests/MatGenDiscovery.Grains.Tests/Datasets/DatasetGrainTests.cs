@@ -69,4 +69,22 @@ public sealed class DatasetGrainTests : IDisposable
         a.TrainRows.Should().Be(SyntheticMaterials.All.Count - a.HeldOutRows);
         c.HeldOutDigest.Should().NotBe(a.HeldOutDigest);
     }
+
+    [Fact]
+    public async Task SelectInRangeAsync_Range_ReturnsOnlyInRangeSeededSubset()
+    {
+        await using var silo = TestSilo.Create(new InMemoryBlobStore(), _data.Path);
+        var grain = silo.GetGrain<IDatasetGrain>("mp");
+
+        var all = await grain.SelectInRangeAsync("band_gap", 2.0, 4.0, int.MaxValue, 1);
+        var some = await grain.SelectInRangeAsync("band_gap", 2.0, 4.0, 10, 1);
+        var same = await grain.SelectInRangeAsync("band_gap", 2.0, 4.0, 10, 1);
+
+        all.Should().NotBeEmpty().And.OnlyContain(k => k.Values["band_gap"] >= 2.0 && k.Values["band_gap"] <= 4.0);
+        var expected = SyntheticMaterials.All.Where((c, i) => i % 2 == 0 && SyntheticMaterials.BandGap(c) is >= 2.0 and <= 4.0).Count();
+        all.Should().HaveCount(expected);
+        some.Should().HaveCount(10);
+        some.Select(k => k.Formula).Should().BeSubsetOf(all.Select(k => k.Formula));
+        some.Select(k => k.Formula).Should().Equal(same.Select(k => k.Formula));
+    }
 }
