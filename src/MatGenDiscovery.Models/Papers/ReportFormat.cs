@@ -8,7 +8,8 @@ internal static class ReportFormat
     public static string Percent(double share, int decimals = 1) =>
         (100 * share).ToString($"F{decimals}", CultureInfo.InvariantCulture) + "%";
 
-    public static string Number(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
+    /// <summary>Four significant digits; negative zero is written as 0.</summary>
+    public static string Number(double value) => (value == 0 ? 0 : value).ToString("G4", CultureInfo.InvariantCulture);
 
     public static string Count(long count) => count.ToString("N0", CultureInfo.InvariantCulture);
 
