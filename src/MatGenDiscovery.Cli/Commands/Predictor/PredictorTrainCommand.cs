@@ -40,8 +40,8 @@ public sealed class PredictorTrainCommand : Command
     {
         var dataset = new Option<string>("--dataset") { Description = "Bundled dataset (see 'datasets list'), e.g. mp.", DefaultValueFactory = _ => "mp" };
         var target = new Option<string>("--target") { Description = "Property: formation_energy, band_gap, or a dataset column name.", Required = true };
-        var model = new Option<string>("--model") { Description = "gbdt (Magpie features) or mlp (ElemNet-style network on element fractions).", DefaultValueFactory = _ => GbdtPredictor.Kind };
-        var ensemble = new Option<int?>("--ensemble") { Description = "Ensemble members K (σ is their spread); default 5 for gbdt, 3 for mlp." };
+        var model = new Option<string>("--model") { Description = "gbdt (Magpie features), mlp (ElemNet-style network on element fractions) or gbdt+mlp (equal-weight average of both).", DefaultValueFactory = _ => GbdtPredictor.Kind };
+        var ensemble = new Option<int?>("--ensemble") { Description = "Ensemble members K (σ is their spread); default 5 for gbdt, 3 for mlp and for each part of gbdt+mlp." };
         var seed = new Option<int>("--seed") { Description = "Seed of the test/validation splits and of every member.", DefaultValueFactory = _ => 42 };
         var preset = new Option<string>("--preset") { Description = $"GBDT hyperparameters: {string.Join(", ", GbdtPresets.Names)}.", DefaultValueFactory = _ => GbdtPresets.Default };
         var features = new Option<string>("--features")
@@ -111,9 +111,9 @@ public sealed class PredictorTrainCommand : Command
     private static PredictorTrainingRequest Request(Settings settings, string target)
     {
         var kind = settings.Model.ToLowerInvariant();
-        if (kind is not (GbdtPredictor.Kind or MlpPredictor.Kind))
+        if (kind is not (GbdtPredictor.Kind or MlpPredictor.Kind or PredictorTraining.CombinedKind))
         {
-            throw new CliException($"unknown --model '{settings.Model}'; expected {GbdtPredictor.Kind} or {MlpPredictor.Kind}");
+            throw new CliException($"unknown --model '{settings.Model}'; expected {GbdtPredictor.Kind}, {MlpPredictor.Kind} or {PredictorTraining.CombinedKind}");
         }
 
         if (!GbdtPresets.Names.Contains(settings.Preset, StringComparer.OrdinalIgnoreCase))

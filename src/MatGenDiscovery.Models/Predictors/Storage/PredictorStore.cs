@@ -9,7 +9,7 @@ namespace MatGenDiscovery.Models.Predictors.Storage;
 /// <summary>
 /// Saves a predictor as a folder: <c>model.json</c> (<see cref="PredictorManifest"/>), <c>member-K.json</c> (GBDT,
 /// <see cref="GradientBoostedTreesSerializer"/>) or <c>member-K.safetensors</c> (MLP, <see cref="MlpCheckpoint"/>),
-/// and <c>metal-classifier.json</c>. Files are first written to a sibling staging folder; a new folder is then
+/// and <c>metal-classifier.json</c>; an <see cref="AveragedPredictor"/> saves each part as a sub-folder <c>part-P-KIND</c>. Files are first written to a sibling staging folder; a new folder is then
 /// renamed into place, an existing one receives the members first and <c>model.json</c> last, so a folder whose
 /// manifest is readable is complete.
 /// </summary>
@@ -69,6 +69,7 @@ public static class PredictorStore
         {
             GbdtPredictor.Kind => LoadGbdt(directory, manifest, files),
             MlpPredictor.Kind => MlpCheckpoint.Load(files, manifest.Target, manifest.FeatureSetId, manifest.Calibration),
+            AveragedPredictor.Kind => new AveragedPredictor([.. files.Select(folder => Load(folder).Predictor)]),
             _ => throw new InvalidDataException($"'{manifestPath}' has unknown model kind '{manifest.Kind}'; expected {GbdtPredictor.Kind} or {MlpPredictor.Kind}"),
         };
         return (predictor, manifest);
@@ -168,6 +169,30 @@ public static class PredictorStore
                     Calibration = mlp.Calibration,
                 };
 
+            case AveragedPredictor average:
+            {
+                var names = new List<string>();
+                for (var p = 0; p < average.Parts.Count; p++)
+                {
+                    var part = average.Parts[p];
+                    names.Add($"part-{p}-{part.Name}");
+                    Save(Path.Combine(folder, names[^1]), part, new PredictorManifest
+                    {
+                        Kind = part.Name, FeatureSetId = part.FeatureSetId, Target = part.TargetProperty, Dataset = manifest.Dataset, Seed = manifest.Seed,
+                    });
+                }
+
+                return manifest with
+                {
+                    Kind = AveragedPredictor.Kind,
+                    FeatureSetId = average.FeatureSetId,
+                    Target = average.TargetProperty,
+                    MemberFiles = names,
+                    ClassifierFile = null,
+                    Calibration = PredictorCalibration.None,
+                };
+            }
+
             default:
                 throw new ArgumentException($"Cannot save a predictor of type {predictor.GetType().Name}.", nameof(predictor));
         }
@@ -185,6 +210,17 @@ public static class PredictorStore
         foreach (var file in Directory.GetFiles(staging).Where(file => file != manifest))
         {
             File.Move(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+        }
+
+        foreach (var part in Directory.GetDirectories(staging))
+        {
+            var destination = Path.Combine(target, Path.GetFileName(part));
+            if (Directory.Exists(destination))
+            {
+                Directory.Delete(destination, recursive: true);
+            }
+
+            Directory.Move(part, destination);
         }
 
         File.Move(manifest, Path.Combine(target, PredictorManifest.FileName), overwrite: true);

@@ -20,6 +20,9 @@ public static class PredictorTraining
     private const int MinimumRows = 20;
     private const int SeedStride = 7919;
 
+    /// <summary>Request kind for the equal-weight average of a GBDT and an MLP ensemble (<see cref="AveragedPredictor"/>).</summary>
+    public const string CombinedKind = "gbdt+mlp";
+
     /// <exception cref="ArgumentException">Unknown target or kind, too few rows, or a classifier requested where it does not apply.</exception>
     public static PredictorTrainingResult Run(
         Dataset dataset, PredictorTrainingRequest request, IProgress<PredictorTrainingProgress>? progress = null)
@@ -46,7 +49,9 @@ public static class PredictorTraining
         {
             GbdtPredictor.Kind => TrainGbdt(request, fit, validation, basis, progress),
             MlpPredictor.Kind => (TrainMlp(request, labelled, fit, validation, basis, progress), null),
-            _ => throw new ArgumentException($"unknown model kind '{request.Kind}'; expected {GbdtPredictor.Kind} or {MlpPredictor.Kind}", nameof(request)),
+            CombinedKind => TrainCombined(request, labelled, fit, validation, basis, progress),
+            _ => throw new ArgumentException(
+                $"unknown model kind '{request.Kind}'; expected {GbdtPredictor.Kind}, {MlpPredictor.Kind} or {CombinedKind}", nameof(request)),
         };
 
         progress?.Report(new PredictorTrainingProgress("evaluating", 0, 1));
@@ -108,6 +113,19 @@ public static class PredictorTraining
         var scale = CalibrationMetrics.FitSigmaScale(prediction.Mean, prediction.StandardDeviation, validation.Targets);
         return new GbdtPredictor(
             predictor.TargetProperty, predictor.Members, predictor.Calibration with { SigmaScale = scale }, predictor.MetalClassifier, predictor.Features);
+    }
+
+    private static (IPropertyPredictor, MetalGateVariants?) TrainCombined(
+        PredictorTrainingRequest request, Dataset labelled, SplitPart fit, SplitPart validation, PredictorCalibration basis,
+        IProgress<PredictorTrainingProgress>? progress)
+    {
+        var (gbdt, variants) = TrainGbdt(request, fit, validation, basis, progress);
+        var mlp = TrainMlp(request with { Classifier = false }, labelled, fit, validation, basis, progress);
+        return (new AveragedPredictor([gbdt, mlp]), variants is null ? null : variants with
+        {
+            WithGate = new AveragedPredictor([variants.WithGate, mlp]),
+            WithoutGate = new AveragedPredictor([variants.WithoutGate, mlp]),
+        });
     }
 
     private static MlpPredictor TrainMlp(
@@ -179,15 +197,15 @@ public static class PredictorTraining
                 request.TestFraction,
                 request.ValidationFraction,
                 request.MaxRows,
-                Features = request.Kind == GbdtPredictor.Kind ? request.GbdtFeatures.Id : null,
-                Preset = request.Kind == GbdtPredictor.Kind && request.Gbdt is null ? request.GbdtPreset : null,
-                Gbdt = request.Kind == GbdtPredictor.Kind ? request.GbdtOptions : null,
-                Mlp = request.Kind == MlpPredictor.Kind ? request.Mlp : null,
+                Features = request.Kind != MlpPredictor.Kind ? request.GbdtFeatures.Id : null,
+                Preset = request.Kind != MlpPredictor.Kind && request.Gbdt is null ? request.GbdtPreset : null,
+                Gbdt = request.Kind != MlpPredictor.Kind ? request.GbdtOptions : null,
+                Mlp = request.Kind != GbdtPredictor.Kind ? request.Mlp : null,
                 request.Classifier,
             },
             PredictorStore.JsonOptions);
 
-    private sealed record MetalGateVariants(MetalClassifier Classifier, GbdtPredictor WithGate, GbdtPredictor WithoutGate);
+    private sealed record MetalGateVariants(MetalClassifier Classifier, IPropertyPredictor WithGate, IPropertyPredictor WithoutGate);
 
     private sealed record SplitPart(Composition[] Compositions, double[] Targets)
     {

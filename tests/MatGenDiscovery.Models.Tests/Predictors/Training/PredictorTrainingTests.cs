@@ -1,5 +1,7 @@
 using MatGenDiscovery.Datasets.Loading;
+using MatGenDiscovery.Models.Predictors;
 using MatGenDiscovery.Models.Predictors.Gbdt;
+using MatGenDiscovery.Models.Predictors.Storage;
 using MatGenDiscovery.Models.Predictors.Mlp;
 using MatGenDiscovery.Models.Predictors.Training;
 
@@ -66,6 +68,34 @@ public class PredictorTrainingTests
         result.Predictor.Should().BeOfType<MlpPredictor>().Which.Members.Should().HaveCount(2);
         (result.Evaluation.TrainCount + result.Evaluation.ValidationCount + result.Evaluation.TestCount).Should().Be(500);
         double.IsFinite(result.Evaluation.Test.MeanAbsoluteError).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Run_GbdtPlusMlp_AveragesBothAndSavesLoadableParts()
+    {
+        var request = new PredictorTrainingRequest
+        {
+            Target = "property", Kind = PredictorTraining.CombinedKind, EnsembleSize = 2, Gbdt = TrainedPredictors.SmallOptions,
+            Mlp = new MlpOptions { HiddenSizes = [16], MaxEpochs = 3, BatchSize = 64 },
+        };
+        using var folder = new TemporaryFolder();
+
+        var result = PredictorTraining.Run(SyntheticDataset(), request);
+        var written = PredictorStore.Save(folder.Path, result.Predictor, result.Manifest);
+        var (loaded, _) = PredictorStore.Load(folder.Path);
+
+        var average = result.Predictor.Should().BeOfType<AveragedPredictor>().Subject;
+        average.Parts.Select(p => p.Name).Should().Equal("gbdt", "mlp");
+        written.MemberFiles.Should().Equal("part-0-gbdt", "part-1-mlp");
+        var compositions = TrainedPredictors.Test;
+        var expected = average.Predict(compositions);
+        loaded.Predict(compositions).Mean.Should().Equal(expected.Mean);
+        var gbdt = average.Parts[0].Predict(compositions);
+        var mlp = average.Parts[1].Predict(compositions);
+        expected.Mean[0].Should().BeApproximately((gbdt.Mean[0] + mlp.Mean[0]) / 2, 1e-12);
+        var spread = (gbdt.Mean[0] - mlp.Mean[0]) / 2;
+        expected.StandardDeviation[0].Should().BeApproximately(
+            Math.Sqrt((((gbdt.StandardDeviation[0] * gbdt.StandardDeviation[0]) + (mlp.StandardDeviation[0] * mlp.StandardDeviation[0])) / 2) + (spread * spread)), 1e-12);
     }
 
     [Fact]
