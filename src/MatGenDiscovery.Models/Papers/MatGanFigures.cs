@@ -187,15 +187,6 @@ internal static class MatGanFigures
         };
     }
 
-    public static ReportFigure FormationEnergy(PapersReportOptions options) =>
-        new MissingFigure("matgan-fig4b", "Fig. 4b", "Predicted formation energy of generated lithium-containing compositions",
-            "the report does not yet read a trained formation-energy predictor (the project's stand-in for ElemNet); train one with 'matgen predictor train' and extend the report to score the generated lithium compositions.", []);
-
-    public static ReportFigure BandGap(PapersReportOptions options) =>
-        new MissingFigure("matgan-fig6", "Fig. 6", "Predicted band gap: GAN-Bandgap samples vs training set vs enumeration",
-            "the report does not yet read a trained band-gap predictor; needs 'matgen predictor train' for band_gap plus a matgan-bandgap run.",
-            RunCommands.Produce(options.RunsFolder, MatGanFamilies.Bandgap, conditional: false));
-
     private static IReadOnlyList<PaperRun> Evaluated(IReadOnlyList<PaperRun> runs) =>
         RunSelection.PerFamily(runs, MatGanFamilies.Gans, r => r.Evaluation is not null);
 

@@ -6,8 +6,11 @@ namespace MatGenDiscovery.Models.Papers;
 /// </summary>
 public static class PapersReportBuilder
 {
-    public static PapersReport Build(IReadOnlyList<PaperRun> runs, PapersReportOptions options)
+    /// <param name="predictors">Trained predictors for MatGAN's Fig. 4b (formation energy) and Fig. 6 (band gap); absent ones leave those figures missing.</param>
+    public static PapersReport Build(IReadOnlyList<PaperRun> runs, PapersReportOptions options, IReadOnlyList<PaperPredictor>? predictors = null)
     {
+        var formationEnergy = predictors?.FirstOrDefault(p => p.Property == PaperPredictor.FormationEnergy);
+        var bandGap = predictors?.FirstOrDefault(p => p.Property == PaperPredictor.BandGap);
         var matGan = new ReportSection(
             "matgan",
             "MatGAN: GAN-based sampling of chemical composition space",
@@ -15,12 +18,12 @@ public static class PapersReportBuilder
             [
                 MatGanMaps.Figure3(runs, options),
                 MatGanFigures.Validity(runs, options),
-                MatGanFigures.FormationEnergy(options),
+                PredictedFigures.FormationEnergy(runs, formationEnergy, options),
                 MatGanFigures.Uniqueness(runs, options),
                 MatGanFigures.Recovery(runs, options),
                 MatGanFigures.Novelty(runs, options),
                 MatGanFigures.Confirmation(runs, options),
-                MatGanFigures.BandGap(options),
+                PredictedFigures.BandGap(runs, bandGap, options),
                 MatGanFigures.Enrichment(runs, options),
                 MatGanMaps.Figure7(runs, options),
             ]);

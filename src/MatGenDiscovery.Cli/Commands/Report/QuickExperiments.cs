@@ -1,6 +1,7 @@
 using System.Globalization;
 using MatGenDiscovery.Cli.Commands.Evaluate;
 using MatGenDiscovery.Cli.Commands.Generate;
+using MatGenDiscovery.Cli.Commands.Predictor;
 using MatGenDiscovery.Cli.Commands.Train;
 using MatGenDiscovery.Cli.Infrastructure;
 using MatGenDiscovery.Models.Generative.Experiments;
@@ -28,6 +29,7 @@ internal static class QuickExperiments
     public static void Run(CliConsole console, DataDirectory data, string experimentsFolder, string runsFolder, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(runsFolder);
+        TrainPredictors(console, data, runsFolder);
         foreach (var name in Names)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -60,6 +62,25 @@ internal static class QuickExperiments
                     ReferenceDatabases: conditional ? "" : "oqmd,icsd", EnrichmentArities: conditional ? "none" : "2,3", EnrichmentMaxCount: 8,
                     Repair: conditional ? RepairSamples : 0, Seed: null)), name, "evaluate");
             }
+        }
+    }
+
+    /// <summary>Fast GBDT predictors (20,000 MP rows, two members) for Fig. 4b and Fig. 6.</summary>
+    private static void TrainPredictors(CliConsole console, DataDirectory data, string runsFolder)
+    {
+        foreach (var (target, property) in new[] { ("formation_energy", PaperPredictor.FormationEnergy), ("band_gap", PaperPredictor.BandGap) })
+        {
+            var folder = Path.Combine(runsFolder, PaperPredictorLoader.Folder, property);
+            if (File.Exists(Path.Combine(folder, "model.json")))
+            {
+                continue;
+            }
+
+            console.Out.WriteLine($"quick: predictor {property}");
+            Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
+            Check(PredictorTrainCommand.Run(console, data, new PredictorTrainCommand.Settings(
+                Dataset: "mp", Target: target, Model: "gbdt", Ensemble: 2, Seed: 42, Preset: "fast", Features: "magpie", Classifier: false,
+                Output: folder, Json: false, Limit: 20000, Epochs: null, Hidden: null)), property, "predictor train");
         }
     }
 

@@ -59,7 +59,7 @@ public sealed class ReportPapersCommand : Command
                 $"build one with: matgen report papers --quick --runs {settings.Runs} --output {settings.Output}");
         }
 
-        var report = PapersReportBuilder.Build(runs, options);
+        var report = PapersReportBuilder.Build(runs, options, PaperPredictorLoader.Load(settings.Runs));
         var files = PapersHtmlWriter.Render(report);
         Write(settings.Output, files);
         var missing = report.Missing.ToArray();
