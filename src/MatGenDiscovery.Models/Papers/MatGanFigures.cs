@@ -9,6 +9,9 @@ internal static class MatGanFigures
 {
     private static readonly ChartAxis ShareAxis = new("share", "%", "P0", 0, 1);
 
+    /// <summary>One decimal, so bar labels compare with the paper's 84.5% and 0.78% at a glance.</summary>
+    private static readonly ChartAxis PreciseShareAxis = new("share", "%", "0.0#%", 0, 1);
+
     public static ReportFigure Validity(IReadOnlyList<PaperRun> runs, PapersReportOptions options)
     {
         const string id = "matgan-fig4a";
@@ -23,7 +26,7 @@ internal static class MatGanFigures
         var chart = new BarChart(
             "Charge-neutral and electronegativity-balanced share (smact14, reduced)",
             new ChartAxis("training set of the GAN"),
-            ShareAxis,
+            PreciseShareAxis,
             cells.Select(c => c.Run.Family).ToArray(),
             [new ChartSeries("training", cells.Select(c => c.Cell!.TrainingBalanced).ToArray()), new ChartSeries("generated", cells.Select(c => c.Cell!.GeneratedBalanced).ToArray())])
         {
@@ -162,7 +165,7 @@ internal static class MatGanFigures
         var chart = new BarChart(
             $"{run.Source.Experiment}: valid share, enumeration vs generated",
             new ChartAxis("arity, max count M"),
-            ShareAxis,
+            PreciseShareAxis,
             results.Select(e => $"{e.Arity}, M={e.MaxCount}").ToArray(),
             [
                 new ChartSeries("exhaustive enumeration", results.Select(e => e.EnumerationValidShare).ToArray()),
