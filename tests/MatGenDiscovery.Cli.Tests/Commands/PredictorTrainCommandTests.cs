@@ -47,6 +47,25 @@ public class PredictorTrainCommandTests
     }
 
     [Fact]
+    public async Task Run_GbdtPlusMlp_WritesAnAveragedModelThatPredictCanUse()
+    {
+        using var folder = new TemporaryDirectory();
+        // Formulas from the first MP rows, so both parts know their elements (the MLP's element list comes from the slice).
+        File.WriteAllText(folder.File("in.txt"), "Ac2AgIr\nAc2AgPb\n");
+
+        var train = await CliHarness.RunAsync(
+            "predictor", "train", "--target", "formation_energy", "--model", "gbdt+mlp", "--preset", "fast", "--ensemble", "2",
+            "--limit", "1000", "--epochs", "2", "--hidden", "32,16", "--output", folder.File("both"));
+        var predict = await CliHarness.RunAsync("predict", "--model", folder.File("both"), "--input", folder.File("in.txt"), "--output", folder.File("out.csv"));
+
+        train.ExitCode.Should().Be(0, train.Error);
+        train.Output.Should().Contain("wrote average model (2 members)");
+        Directory.Exists(Path.Combine(folder.File("both"), "part-1-mlp")).Should().BeTrue();
+        predict.ExitCode.Should().Be(0, predict.Error);
+        predict.Output.Should().Contain("for 2 of 2 formulas").And.Contain("average model");
+    }
+
+    [Fact]
     public async Task Run_UnknownTarget_FailsNamingTheDatasetProperties()
     {
         using var folder = new TemporaryDirectory();
