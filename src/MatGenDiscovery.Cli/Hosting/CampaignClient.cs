@@ -80,7 +80,7 @@ public sealed class CampaignClient
         return (state.ToStatus(campaignId), stop, lease is null ? null : JsonNode.Parse(lease.Content.Span));
     }
 
-    /// <summary>The <paramref name="count"/> best-scoring candidates over all of a campaign's families.</summary>
+    /// <summary>The <paramref name="count"/> best-scoring candidates over all of a campaign's families; equal scores (e.g. several predicted inside a range) rank the more certain first.</summary>
     public async Task<IReadOnlyList<FamilyEntry>> TopCandidatesAsync(string campaignId, int count, CancellationToken cancellationToken)
     {
         await RequireAsync(campaignId, cancellationToken);
@@ -100,6 +100,7 @@ public sealed class CampaignClient
 
         return entries
             .OrderByDescending(e => e.Candidate.Score)
+            .ThenBy(e => e.Candidate.Stds.Values.Sum())
             .ThenBy(e => e.Candidate.Formula, StringComparer.Ordinal)
             .Take(count)
             .ToList();
