@@ -138,7 +138,7 @@ internal static class SawadaFigures
         var index = new NearestCompositionIndex(run.Training);
         var series = ByTarget(run.Generated!).Select(g =>
             new ChartSeries($"target {Target(g.Key)} eV/atom", g.Select(c => run.TrainingTargets[index.Find(c).Index]).ToArray())).ToArray();
-        var chart = new HistogramChart($"{run.Source.Experiment}: formation energy of the nearest training composition",
+        var chart = new HistogramChart("Formation energy of the nearest training composition",
             new ChartAxis("formation energy", "eV/atom", "G3"), new ChartAxis("share of samples", "%", "P0"), series, bins: 40)
         {
             Normalize = true,
