@@ -17,7 +17,7 @@ public static unsafe class ConvolutionKernels
     private const int TargetGemmColumns = 1024;
 
     /// <summary>Upper bound on a group's patch matrix, in floats (512 KiB), so it stays in the L2 cache between im2col and the GEMM.</summary>
-    private const long MaxPatchFloats = 128 << 10;
+    private const long MaxPatchFloats = 1 << 20;
 
     /// <summary>output = conv(input, weight).</summary>
     /// <exception cref="ArgumentException">The geometry is invalid or a span length does not match it.</exception>

@@ -12,6 +12,12 @@ internal static unsafe class Im2Col
 {
     public static void Unfold(float* image, float* columns, int columnStride, in ConvolutionGeometry g)
     {
+        if (Im2ColNarrow.CanUnfold(g))
+        {
+            Im2ColNarrow.Unfold(image, columns, columnStride, g);
+            return;
+        }
+
         int inHeight = g.InHeight, inWidth = g.InWidth, outHeight = g.OutHeight, outWidth = g.OutWidth;
         int strideHeight = g.StrideHeight, strideWidth = g.StrideWidth, padTop = g.PadTop, padLeft = g.PadLeft;
         int kernelHeight = g.KernelHeight, kernelWidth = g.KernelWidth;
@@ -58,6 +64,12 @@ internal static unsafe class Im2Col
     /// <summary>Overwrites <paramref name="image"/> with the sum of every patch entry that maps onto each pixel.</summary>
     public static void Fold(float* columns, int columnStride, float* image, in ConvolutionGeometry g)
     {
+        if (Im2ColNarrow.CanFold(g))
+        {
+            Im2ColNarrow.Fold(columns, columnStride, image, g);
+            return;
+        }
+
         int inHeight = g.InHeight, inWidth = g.InWidth, outHeight = g.OutHeight, outWidth = g.OutWidth;
         int strideHeight = g.StrideHeight, strideWidth = g.StrideWidth, padTop = g.PadTop, padLeft = g.PadLeft;
         int kernelHeight = g.KernelHeight, kernelWidth = g.KernelWidth;

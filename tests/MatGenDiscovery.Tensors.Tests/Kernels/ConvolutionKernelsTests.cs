@@ -35,6 +35,22 @@ public class ConvolutionKernelsTests
         return data;
     }
 
+    /// <summary>Geometries that reach each branch of the narrow (8-pixel-row) im2col paths.</summary>
+    public static TheoryData<ConvolutionGeometry> NarrowGeometries() => new()
+    {
+        ConvolutionGeometry.Same(2, 3, 9, 8, 4, 5, 5, 1, 1), // full 8-wide rows, unit stride
+        ConvolutionGeometry.Same(2, 3, 9, 8, 4, 5, 5, 2, 2), // full rows, 4 output pixels per row
+        ConvolutionGeometry.Same(2, 2, 7, 8, 3, 3, 3, 3, 3), // full rows in, 3 output pixels per row
+        ConvolutionGeometry.Same(2, 2, 7, 7, 3, 3, 3, 2, 2), // 7-wide rows, 4 output pixels: gather
+        new(2, 2, 5, 10, 3, 3, 3, 1, 1, 1, 0, 5, 8), // 10-wide rows, 8 output pixels: masked load
+        new(2, 2, 4, 8, 2, 1, 3, 1, 1, 0, 0, 4, 6), // 8-wide rows, 6 output pixels: masked fold
+        new(1, 1, 3, 8, 1, 1, 1, 1, 1, 0, 2, 3, 8), // padding wider than the kernel
+    };
+
+    [Theory]
+    [MemberData(nameof(NarrowGeometries))]
+    public void AllKernels_NarrowGeometries_MatchDirectConvolution(ConvolutionGeometry g) => AssertMatchesReference(g, seed: g.GetHashCode());
+
     [Theory]
     [MemberData(nameof(RandomGeometries))]
     public void AllKernels_RandomGeometries_MatchDirectConvolution(ConvolutionGeometry g) => AssertMatchesReference(g, seed: g.GetHashCode());
