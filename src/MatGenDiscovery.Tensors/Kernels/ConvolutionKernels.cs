@@ -16,7 +16,7 @@ public static unsafe class ConvolutionKernels
 
     private const int TargetGemmColumns = 1024;
 
-    /// <summary>Upper bound on a group's patch matrix, in floats (512 KiB), so it stays in the L2 cache between im2col and the GEMM.</summary>
+    /// <summary>Upper bound on a group's patch matrix, in floats (4 MiB): large enough that even the 5×5 64-channel layer groups several images, so its GEMM has whole column panels; the GEMM packs it in L2-sized blocks.</summary>
     private const long MaxPatchFloats = 1 << 20;
 
     /// <summary>output = conv(input, weight).</summary>
