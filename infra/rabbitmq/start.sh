@@ -24,7 +24,7 @@ if [ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   if ! apt-cache policy rabbitmq-server 2>/dev/null | grep -q 'Candidate: [0-9]'; then
-    $sudo_cmd apt-get update -qq
+    $sudo_cmd apt-get -o DPkg::Lock::Timeout=300 update -qq
   fi
   # policy-rc.d 101: the package must not start its own system-wide node on 0.0.0.0.
   policy=/usr/sbin/policy-rc.d
@@ -32,7 +32,7 @@ if [ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
   if [ ! -e "$policy" ]; then
     printf '#!/bin/sh\nexit 101\n' | $sudo_cmd tee "$policy" >/dev/null && $sudo_cmd chmod +x "$policy" && created_policy=1
   fi
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends rabbitmq-server >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends rabbitmq-server >/dev/null
   [ "$created_policy" -eq 1 ] && $sudo_cmd rm -f "$policy"
 fi
 
