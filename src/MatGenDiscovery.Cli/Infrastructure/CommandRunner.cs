@@ -36,8 +36,7 @@ public static class CommandRunner
     private static bool IsUserError(Exception ex) => ex is
         CliException or
         ChemistryException or
-        FileNotFoundException or
-        DirectoryNotFoundException or
+        IOException or
         InvalidDataException or
         JsonException or
         UnauthorizedAccessException or

@@ -29,6 +29,21 @@ public class PredictorTrainCommandTests
     }
 
     [Fact]
+    public async Task Run_OutputIsAnExistingFile_FailsWithOneLineErrorNamingIt()
+    {
+        using var folder = new TemporaryDirectory();
+        var output = folder.File("taken");
+        File.WriteAllText(output, "not a model folder");
+
+        var result = await CliHarness.RunAsync(
+            "predictor", "train", "--target", "band_gap", "--preset", "fast", "--limit", "300", "--output", output);
+
+        result.ExitCode.Should().Be(1);
+        result.Error.Trim().Split('\n').Should().ContainSingle(line => line.StartsWith("error: ") && line.Contains(output));
+        File.ReadAllText(output).Should().Be("not a model folder", "the existing file is left as it was");
+    }
+
+    [Fact]
     public async Task Run_BandGapWithClassifierAndJson_PrintsClassifierMetrics()
     {
         using var folder = new TemporaryDirectory();
