@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace MatGenDiscovery.Runtime.Broker.Tests.Support;
+namespace MatGenDiscovery.Tests.Shared;
 
 /// <summary>Runs the repository's <c>infra/**/*.sh</c> server scripts with a time limit.</summary>
 internal static class InfraScript
