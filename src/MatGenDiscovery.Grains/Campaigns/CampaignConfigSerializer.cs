@@ -1,9 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using MatGenDiscovery.Grains.Contracts.Campaigns;
+using MatGenDiscovery.Models.Configuration;
 
 namespace MatGenDiscovery.Grains.Campaigns;
 
@@ -15,18 +13,6 @@ namespace MatGenDiscovery.Grains.Campaigns;
 /// </summary>
 public static class CampaignConfigSerializer
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
-
-    private static readonly JsonSerializerOptions IndentedOptions = new(Options) { WriteIndented = true };
-
     /// <exception cref="FileNotFoundException">The config (or an experiment file it names) does not exist.</exception>
     /// <exception cref="CampaignConfigException">Malformed JSON, unknown or missing field, or an invalid value.</exception>
     public static CampaignConfig Load(string path)
@@ -46,7 +32,7 @@ public static class CampaignConfigSerializer
         CampaignConfig? config;
         try
         {
-            config = JsonSerializer.Deserialize<CampaignConfig>(json, Options);
+            config = JsonSerializer.Deserialize<CampaignConfig>(json, StrictConfigJson.Options);
         }
         catch (JsonException ex)
         {
@@ -63,13 +49,12 @@ public static class CampaignConfigSerializer
         return config;
     }
 
-    public static string ToCanonicalJson(CampaignConfig config) => JsonSerializer.Serialize(config, Options);
+    public static string ToCanonicalJson(CampaignConfig config) => StrictConfigJson.ToCanonicalJson(config);
 
-    public static string ToIndentedJson(CampaignConfig config) => JsonSerializer.Serialize(config, IndentedOptions);
+    public static string ToIndentedJson(CampaignConfig config) => StrictConfigJson.ToIndentedJson(config);
 
     /// <summary>Lower-case hex SHA-256 of <see cref="ToCanonicalJson"/>.</summary>
-    public static string Hash(CampaignConfig config) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ToCanonicalJson(config))));
+    public static string Hash(CampaignConfig config) => StrictConfigJson.Hash(config);
 
     private static GeneratorConfig Inline(GeneratorConfig generator, int index, string source, string? baseDirectory)
     {

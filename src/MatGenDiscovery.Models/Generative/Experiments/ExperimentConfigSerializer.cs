@@ -1,8 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using MatGenDiscovery.Datasets.Catalog;
+using MatGenDiscovery.Models.Configuration;
 
 namespace MatGenDiscovery.Models.Generative.Experiments;
 
@@ -13,18 +11,6 @@ namespace MatGenDiscovery.Models.Generative.Experiments;
 /// </summary>
 public static class ExperimentConfigSerializer
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
-
-    private static readonly JsonSerializerOptions IndentedOptions = new(Options) { WriteIndented = true };
-
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="ExperimentConfigException">The JSON is malformed, has an unknown or missing field, or a field is invalid.</exception>
     public static ExperimentConfig Load(string path)
@@ -44,7 +30,7 @@ public static class ExperimentConfigSerializer
         ExperimentConfig? config;
         try
         {
-            config = JsonSerializer.Deserialize<ExperimentConfig>(json, Options);
+            config = JsonSerializer.Deserialize<ExperimentConfig>(json, StrictConfigJson.Options);
         }
         catch (JsonException ex)
         {
@@ -61,13 +47,12 @@ public static class ExperimentConfigSerializer
     }
 
     /// <summary>Compact JSON with every field written, in declaration order.</summary>
-    public static string ToCanonicalJson(ExperimentConfig config) => JsonSerializer.Serialize(config, Options);
+    public static string ToCanonicalJson(ExperimentConfig config) => StrictConfigJson.ToCanonicalJson(config);
 
-    public static string ToIndentedJson(ExperimentConfig config) => JsonSerializer.Serialize(config, IndentedOptions);
+    public static string ToIndentedJson(ExperimentConfig config) => StrictConfigJson.ToIndentedJson(config);
 
     /// <summary>Lower-case hex SHA-256 of <see cref="ToCanonicalJson"/>.</summary>
-    public static string Hash(ExperimentConfig config) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ToCanonicalJson(config))));
+    public static string Hash(ExperimentConfig config) => StrictConfigJson.Hash(config);
 
     private static void Validate(ExperimentConfig config, string source)
     {
