@@ -12,6 +12,7 @@ public class Adam : Optimizer
     private readonly float[]?[] _firstMoments;
     private readonly float[]?[] _secondMoments;
     private readonly float[]?[] _scratch;
+    private readonly int[] _stepCounts;
     private readonly bool _decoupledWeightDecay;
 
     /// <exception cref="ArgumentOutOfRangeException">A beta is outside [0, 1), eps is not positive, or lr/weight decay is negative.</exception>
@@ -32,13 +33,11 @@ public class Adam : Optimizer
         Epsilon = CheckPositive(epsilon, nameof(epsilon));
         WeightDecay = CheckNonNegative(weightDecay, nameof(weightDecay));
         _decoupledWeightDecay = decoupledWeightDecay;
-        _firstMoments = new float[Parameters.Count][];
-        _secondMoments = new float[Parameters.Count][];
+        _firstMoments = StateBuffers("exp_avg");
+        _secondMoments = StateBuffers("exp_avg_sq");
         _scratch = new float[Parameters.Count][];
-        _stepCounts = new int[Parameters.Count];
+        _stepCounts = StateCounters("step_per_parameter");
     }
-
-    private readonly int[] _stepCounts;
 
     public float Beta1 { get; }
 

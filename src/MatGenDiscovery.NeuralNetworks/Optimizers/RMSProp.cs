@@ -25,9 +25,9 @@ public sealed class RMSProp : Optimizer
         WeightDecay = CheckNonNegative(weightDecay, nameof(weightDecay));
         Momentum = CheckNonNegative(momentum, nameof(momentum));
         Centered = centered;
-        _squareAverages = new float[Parameters.Count][];
-        _gradientAverages = new float[Parameters.Count][];
-        _momentumBuffers = new float[Parameters.Count][];
+        _squareAverages = StateBuffers("square_avg");
+        _gradientAverages = StateBuffers("grad_avg");
+        _momentumBuffers = StateBuffers("momentum_buffer");
         _decayed = new float[Parameters.Count][];
         _scratch = new float[Parameters.Count][];
     }

@@ -29,7 +29,7 @@ public sealed class SGD : Optimizer
         }
 
         Nesterov = nesterov;
-        _momentumBuffers = new float[Parameters.Count][];
+        _momentumBuffers = StateBuffers("momentum_buffer");
         _scratch = new float[Parameters.Count][];
     }
 
