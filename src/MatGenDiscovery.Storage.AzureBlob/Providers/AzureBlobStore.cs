@@ -38,11 +38,7 @@ public sealed partial class AzureBlobStore : IBlobStore
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString, nameof(options.ConnectionString));
         Validate(options);
-        var clientOptions = new BlobClientOptions();
-        clientOptions.Retry.Mode = RetryMode.Exponential;
-        clientOptions.Retry.MaxRetries = options.MaxRetries;
-        clientOptions.Retry.Delay = options.RetryDelay;
-        clientOptions.Retry.MaxDelay = options.MaxRetryDelay;
+        var clientOptions = new BlobClientOptions { RetryPolicy = new BudgetedRetryPolicy(options, new SecretRedactor(options.ConnectionString)) };
         clientOptions.Retry.NetworkTimeout = options.NetworkTimeout;
         _container = new BlobContainerClient(options.ConnectionString, options.ContainerName, clientOptions);
         _transferOptions = new StorageTransferOptions
@@ -196,11 +192,11 @@ public sealed partial class AzureBlobStore : IBlobStore
                 nameof(options));
         }
 
-        if (options.MaxRetries < 0 || options.RetryDelay <= TimeSpan.Zero || options.MaxRetryDelay < options.RetryDelay || options.NetworkTimeout <= TimeSpan.Zero)
+        if (options.MaxRetries < 0 || options.RetryDelay <= TimeSpan.Zero || options.MaxRetryDelay < options.RetryDelay || options.NetworkTimeout <= TimeSpan.Zero || options.RetryBudget < TimeSpan.Zero)
         {
             throw new ArgumentException(
-                $"Invalid retry settings (MaxRetries {options.MaxRetries}, RetryDelay {options.RetryDelay}, MaxRetryDelay {options.MaxRetryDelay}, NetworkTimeout {options.NetworkTimeout}): " +
-                "retries must be ≥ 0, delays and timeout positive, MaxRetryDelay ≥ RetryDelay.",
+                $"Invalid retry settings (MaxRetries {options.MaxRetries}, RetryDelay {options.RetryDelay}, MaxRetryDelay {options.MaxRetryDelay}, RetryBudget {options.RetryBudget}, NetworkTimeout {options.NetworkTimeout}): " +
+                "retries and budget must be ≥ 0, delays and timeout positive, MaxRetryDelay ≥ RetryDelay.",
                 nameof(options));
         }
 

@@ -7,9 +7,10 @@ namespace MatGenDiscovery.Storage.AzureBlob.Providers;
 /// </summary>
 /// <remarks>
 /// Transient failures (connection refused or reset, timeouts, 408/429/500/502/503/504) are retried with exponential
-/// backoff and jitter: delays <see cref="RetryDelay"/>·2ⁿ capped at <see cref="MaxRetryDelay"/>. One request therefore
-/// gives up after at most about <see cref="MaxRetries"/>·<see cref="MaxRetryDelay"/> of waiting plus
-/// (<see cref="MaxRetries"/>+1)·<see cref="NetworkTimeout"/>; the defaults ride out an outage of about 25 s.
+/// backoff and ±20 % jitter: delays <see cref="RetryDelay"/>·2ⁿ capped at <see cref="MaxRetryDelay"/>. A request stops
+/// retrying when <see cref="RetryBudget"/> has passed since its first attempt or after <see cref="MaxRetries"/> retries,
+/// whichever comes first; the defaults ride out an outage of about 60 s. Every retry is reported to
+/// <see cref="OnRetry"/> without secrets.
 /// </remarks>
 public sealed record AzureBlobStoreOptions
 {
@@ -18,7 +19,13 @@ public sealed record AzureBlobStoreOptions
     /// <summary>Container holding every blob of this store; created on first use. 3–63 characters: lower-case letters, digits, single hyphens.</summary>
     public required string ContainerName { get; init; }
 
-    public int MaxRetries { get; init; } = 8;
+    public int MaxRetries { get; init; } = 100;
+
+    /// <summary>No retry starts later than this after a request's first attempt.</summary>
+    public TimeSpan RetryBudget { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Called before every retry (from the request's thread; keep it quick), e.g. to log it.</summary>
+    public Action<AzureBlobRetry>? OnRetry { get; init; }
 
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(500);
 
@@ -35,5 +42,5 @@ public sealed record AzureBlobStoreOptions
 
     public override string ToString() =>
         $"AzureBlobStoreOptions {{ ContainerName = {ContainerName}, ConnectionString = <redacted>, MaxRetries = {MaxRetries}, " +
-        $"RetryDelay = {RetryDelay}, MaxRetryDelay = {MaxRetryDelay}, NetworkTimeout = {NetworkTimeout} }}";
+        $"RetryDelay = {RetryDelay}, MaxRetryDelay = {MaxRetryDelay}, RetryBudget = {RetryBudget}, NetworkTimeout = {NetworkTimeout} }}";
 }

@@ -7,7 +7,7 @@ namespace MatGenDiscovery.Storage.AzureBlob.Tests.Support;
 public sealed class AzuriteFixture : IDisposable
 {
     // Azurite's fixed, publicly documented development account key.
-    private const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    public const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private static readonly TimeSpan ScriptTimeout = TimeSpan.FromMinutes(5);
 
     private readonly Dictionary<string, string> _environment;
