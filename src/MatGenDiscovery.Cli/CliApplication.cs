@@ -12,6 +12,7 @@ using MatGenDiscovery.Cli.Commands.Generate;
 using MatGenDiscovery.Cli.Commands.Predict;
 using MatGenDiscovery.Cli.Commands.Predictor;
 using MatGenDiscovery.Cli.Commands.Report;
+using MatGenDiscovery.Cli.Commands.Silo;
 using MatGenDiscovery.Cli.Commands.Train;
 using MatGenDiscovery.Cli.Infrastructure;
 
@@ -20,6 +21,9 @@ namespace MatGenDiscovery.Cli;
 /// <summary>Registers the commands. Each command lives in its own file under <c>Commands/</c>.</summary>
 public static class CliApplication
 {
+    /// <summary>How long a cancelled command may take to stop cleanly before the process is ended.</summary>
+    public static readonly TimeSpan TerminationGrace = TimeSpan.FromSeconds(15);
+
     public static RootCommand Build(CliConsole console, DataDirectory data)
     {
         var root = new RootCommand("MatGenDiscovery: generative discovery of inorganic materials compositions.");
@@ -35,7 +39,16 @@ public static class CliApplication
     {
         var root = Build(console, data);
         var parse = root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+        var configuration = new InvocationConfiguration
+        {
+            Output = console.Out,
+            Error = console.Error,
+
+            // Ctrl+C cancels the command's token; long commands (train, campaign, generate) then finish the current
+            // step and write their checkpoint. The library's default kills the process 2 s after Ctrl+C, which can
+            // cut a slow step before its checkpoint lands.
+            ProcessTerminationTimeout = TerminationGrace,
+        };
         return await parse.InvokeAsync(configuration);
     }
 
@@ -55,6 +68,7 @@ public static class CliApplication
         yield return new FamiliesCommand(console, data);
         yield return new GrainsCommand(console, data);
         yield return new ReportCommand(console, data);
+        yield return new SiloCommand(console, data);
         yield break;
     }
 }

@@ -25,8 +25,24 @@ public sealed class CliConsole
     /// <summary>True when progress bars may be drawn (an interactive terminal, not a test or a pipe).</summary>
     public bool IsInteractive => Ansi.Profile.Capabilities.Interactive;
 
-    public static CliConsole FromProcess() =>
-        new(AnsiConsole.Console, Console.Out, Console.Error);
+    /// <summary>
+    /// The process's console. When standard output is not a terminal (a pipe, a log file, CI), Spectre would wrap
+    /// tables at 80 columns; use <c>COLUMNS</c> if set, otherwise 160.
+    /// </summary>
+    public static CliConsole FromProcess()
+    {
+        var ansi = AnsiConsole.Console;
+        if (Console.IsOutputRedirected)
+        {
+            ansi.Profile.Width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns > 0
+                ? columns
+                : RedirectedWidth;
+        }
+
+        return new CliConsole(ansi, Console.Out, Console.Error);
+    }
+
+    private const int RedirectedWidth = 160;
 
     public static CliConsole ForWriters(TextWriter output, TextWriter error, int width = 160)
     {

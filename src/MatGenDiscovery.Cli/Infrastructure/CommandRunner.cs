@@ -30,8 +30,13 @@ public static class CommandRunner
         }
     }
 
+    /// <summary>
+    /// Runs a synchronous body on the thread pool, so the invocation returns a running task at once: System.CommandLine's
+    /// Ctrl+C / SIGTERM handler can only wait for a command it has a task for, and otherwise ends the process at once
+    /// (before a training run writes its checkpoint).
+    /// </summary>
     public static Task<int> RunAsync(CliConsole console, Func<int> body) =>
-        RunAsync(console, () => Task.FromResult(body()));
+        RunAsync(console, () => Task.Run(body));
 
     private static bool IsUserError(Exception ex) => ex is
         CliException or
