@@ -31,7 +31,7 @@ internal sealed class CompiledForest
                 roots[t] = Add(model.Trees[t], nodes, leaves);
             }
 
-            _models[m] = new Model(model.BaseScore, roots, LossFunction.For(model.Options.Loss), model.Options.Loss == GradientBoostingLoss.SquaredError);
+            _models[m] = new Model(model.BaseScore, roots, LossFunction.For(model.Options), LossFunction.For(model.Options).IsIdentity);
         }
 
         _nodes = [.. nodes];

@@ -3,20 +3,18 @@ using MatGenDiscovery.Models.Predictors.GradientBoosting;
 namespace MatGenDiscovery.Models.Predictors.Gbdt;
 
 /// <summary>
-/// Trains K gradient-boosted members on feature rows of <see cref="Features"/>. Member k uses seed <c>seed + 7919·k</c> for its trees and,
+/// Trains K gradient-boosted members on feature rows of <see cref="Features"/>. Member k uses seed <c>seed + <see cref="SeedStride"/>·k</c> for its trees and,
 /// with <see cref="Bootstrap"/>, a bootstrap resample (n rows drawn with replacement) of the training rows;
 /// every member early-stops on the same validation rows when the options ask for it.
 /// </summary>
 public sealed class GbdtEnsembleTrainer
 {
-    private const int SeedStride = 7919;
-
     public GbdtEnsembleTrainer(GradientBoostingOptions options, int ensembleSize, bool bootstrap = true, GbdtFeatureSet? features = null)
     {
         Features = features ?? GbdtFeatureSet.Magpie;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(ensembleSize, 1);
-        Options = options with { Loss = GradientBoostingLoss.SquaredError };
+        Options = options.Loss == GradientBoostingLoss.Logistic ? options with { Loss = GradientBoostingLoss.SquaredError } : options;
         EnsembleSize = ensembleSize;
         Bootstrap = bootstrap;
     }
@@ -28,6 +26,9 @@ public sealed class GbdtEnsembleTrainer
     public bool Bootstrap { get; }
 
     public GbdtFeatureSet Features { get; }
+
+    /// <summary>Distance between consecutive member seeds (default 7919, a prime, so members of nearby seeds do not coincide).</summary>
+    public int SeedStride { get; init; } = 7919;
 
     /// <param name="features">Row-major n × <see cref="GbdtFeatureSet.Count"/> matrix.</param>
     /// <param name="onMemberDone">Called after each member with its index and the trees it kept.</param>

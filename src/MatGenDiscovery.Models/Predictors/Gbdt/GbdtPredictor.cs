@@ -38,10 +38,10 @@ public sealed class GbdtPredictor : IPropertyPredictor
         Features = features ?? GbdtFeatureSet.Magpie;
         foreach (var member in members)
         {
-            if (member.FeatureCount != Features.Count || member.Options.Loss != GradientBoostingLoss.SquaredError)
+            if (member.FeatureCount != Features.Count || member.Options.Loss == GradientBoostingLoss.Logistic)
             {
                 throw new ArgumentException(
-                    $"Every member must be a squared-error regressor on the {Features.Count} features of '{Features.Id}'; got {member.Options.Loss} on {member.FeatureCount}.",
+                    $"Every member must be a regressor (squared-error or Huber) on the {Features.Count} features of '{Features.Id}'; got {member.Options.Loss} on {member.FeatureCount}.",
                     nameof(members));
             }
         }

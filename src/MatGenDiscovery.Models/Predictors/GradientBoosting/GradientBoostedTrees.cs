@@ -36,7 +36,7 @@ public sealed class GradientBoostedTrees
         FeatureCount = featureCount;
         BaseScore = baseScore;
         _trees = [.. trees];
-        _loss = LossFunction.For(options.Loss);
+        _loss = LossFunction.For(options);
     }
 
     public GradientBoostingOptions Options { get; }

@@ -8,4 +8,10 @@ public enum GradientBoostingLoss
 
     /// <summary>Binary classification with targets 0/1 on the log-odds scale; prediction is a probability; metric log loss.</summary>
     Logistic,
+
+    /// <summary>
+    /// Robust regression: gradient clip(ŷ − y, −δ, δ) with δ = <see cref="GradientBoostingOptions.HuberDelta"/>, hessian 1
+    /// (LightGBM's Huber); starts from the median; metric mean absolute error. Outliers pull a leaf by at most δ.
+    /// </summary>
+    Huber,
 }

@@ -74,6 +74,9 @@ public sealed record GradientBoostingOptions
 
     public GradientBoostingLoss Loss { get; init => field = Defined(value, nameof(Loss)); } = GradientBoostingLoss.SquaredError;
 
+    /// <summary>δ of <see cref="GradientBoostingLoss.Huber"/>: residuals beyond ±δ (target units) pull with constant force.</summary>
+    public double HuberDelta { get; init => field = Positive(value, nameof(HuberDelta)); } = 1.0;
+
     /// <summary>Seed for row/column subsampling and for the binning sample; equal seeds give identical models.</summary>
     public int Seed { get; init; }
 
@@ -89,6 +92,11 @@ public sealed record GradientBoostingOptions
         value >= 0 && double.IsFinite(value)
             ? value
             : throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number ≥ 0.");
+
+    private static double Positive(double value, string name) =>
+        value > 0 && double.IsFinite(value)
+            ? value
+            : throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number > 0.");
 
     private static double InUnitInterval(double value, string name) =>
         value > 0 && value <= 1

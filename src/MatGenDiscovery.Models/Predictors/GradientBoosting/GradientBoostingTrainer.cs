@@ -22,7 +22,7 @@ public sealed class GradientBoostingTrainer
 
         Options = options;
         _parallelOptions = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
-        _loss = LossFunction.For(options.Loss);
+        _loss = LossFunction.For(options);
     }
 
     public GradientBoostingOptions Options { get; }
@@ -91,7 +91,7 @@ public sealed class GradientBoostingTrainer
             _loss.ComputeGradients(scores, targets, gradients, hessians);
             var bag = Draw(rowIndices, bagSize, rowRandom);
             var features = Draw(columnIndices, featureCount, columnRandom);
-            var grown = grower.Grow(bag, gradients, hessians, features, Options.Loss == GradientBoostingLoss.SquaredError);
+            var grown = grower.Grow(bag, gradients, hessians, features, _loss.HasUnitHessians);
             trees.Add(grown.Tree);
             AddTreeToScores(grown, data, scores);
             trainMetric.Add(_loss.Metric(scores, targets));

@@ -1,7 +1,11 @@
 namespace MatGenDiscovery.Models.Predictors.GradientBoosting;
 
-internal sealed class SquaredErrorLoss : LossFunction
+internal class SquaredErrorLoss : LossFunction
 {
+    public override bool HasUnitHessians => true;
+
+    public override bool IsIdentity => true;
+
     public override void ValidateTargets(ReadOnlySpan<double> targets, string parameterName)
     {
         for (var i = 0; i < targets.Length; i++)
