@@ -3,38 +3,53 @@ using System.Text.Json.Nodes;
 using MatGenDiscovery.Cli.Infrastructure;
 using MatGenDiscovery.Grains.Campaigns;
 using MatGenDiscovery.Grains.Contracts.Campaigns;
+using MatGenDiscovery.Grains.Distributed;
 using MatGenDiscovery.Grains.Families;
 using MatGenDiscovery.Grains.Hosting;
 using MatGenDiscovery.Grains.Storage;
+using MatGenDiscovery.Runtime.Broker;
+using MatGenDiscovery.Runtime.Broker.Transport;
 using MatGenDiscovery.Storage.Blobs;
-using MatGenDiscovery.Storage.Providers;
 
 namespace MatGenDiscovery.Cli.Hosting;
 
 /// <summary>
-/// What the campaign, families and grains commands need, over one store folder. Running (start, resume, replay)
-/// hosts an in-process silo that owns the campaign's activations for the duration of the command; everything else
-/// (status, stop, families, grain queries) only reads or writes blobs, so it works from a second terminal while the
-/// campaign runs elsewhere and never activates a grain there.
+/// What the campaign, families and grains commands need, over one blob store (<see cref="BlobStoreLocation"/>).
+/// Running (start, resume, replay) hosts an in-process silo that owns the campaign's activations for the duration of
+/// the command — with a broker, the campaign host, whose generation and validation batches run on <c>matgen silo</c>
+/// workers; everything else (status, stop, families, grain queries) only reads or writes blobs, so it works from a
+/// second terminal while the campaign runs elsewhere and never activates a grain there. The store is opened on first
+/// use, so a command that fails its checks first leaves no folder behind.
 /// </summary>
 public sealed class CampaignClient
 {
     public const string DefaultStore = "runs/store";
 
-    private readonly DataDirectory _data;
-    private readonly GrainStateReader _reader;
+    /// <summary>Candidates per validation batch sent to workers.</summary>
+    public const int DefaultValidationBatchSize = 250;
 
-    public CampaignClient(string? storeDirectory, DataDirectory data)
+    /// <summary>How long the campaign host waits for one batch's reply (queueing included).</summary>
+    public static readonly TimeSpan BatchTimeout = TimeSpan.FromMinutes(30);
+
+    private readonly DataDirectory _data;
+    private readonly Lazy<IBlobStore> _blobs;
+
+    /// <param name="store">A <see cref="BlobStoreLocation"/>: folder, <c>fs:DIR</c> or <c>azure:CONNECTION</c>.</param>
+    public CampaignClient(string? store, DataDirectory data)
     {
-        StoreDirectory = Path.GetFullPath(storeDirectory ?? DefaultStore);
-        Blobs = new FileSystemBlobStore(StoreDirectory);
+        Location = BlobStoreLocation.Parse(store);
+        _blobs = new Lazy<IBlobStore>(Location.Open);
         _data = data;
-        _reader = new GrainStateReader(Blobs);
     }
 
-    public string StoreDirectory { get; }
+    public BlobStoreLocation Location { get; }
 
-    public IBlobStore Blobs { get; }
+    /// <summary>The store's folder, or <c>azure:ACCOUNT/CONTAINER</c>; safe to print.</summary>
+    public string StoreDirectory => Location.Description;
+
+    public IBlobStore Blobs => _blobs.Value;
+
+    private GrainStateReader Reader => new(Blobs);
 
     /// <summary>A fresh id: the config name, a UTC timestamp and a random suffix.</summary>
     public static string NewCampaignId(CampaignConfig config)
@@ -44,17 +59,71 @@ public sealed class CampaignClient
         return $"{(name.Length == 0 ? "campaign" : name)}-{stamp}-{Guid.NewGuid().ToString("N")[..4]}";
     }
 
-    public async Task<CampaignStatus> StartAsync(string campaignId, CampaignConfig config, Action<CampaignStatus> progress, CancellationToken cancellationToken)
+    /// <param name="broker">Send generation and validation batches to workers through this broker; null runs them in process.</param>
+    /// <exception cref="CliException">The broker is unreachable or refused the credentials, or a batch failed or timed out on the workers.</exception>
+    /// <exception cref="InvalidDataException">A checkpoint named by the config cannot be loaded.</exception>
+    public async Task<CampaignStatus> StartAsync(
+        string campaignId, CampaignConfig config, Action<CampaignStatus> progress, CancellationToken cancellationToken,
+        BrokerOptions? broker = null, int validationBatchSize = DefaultValidationBatchSize)
     {
-        await using var silo = DiscoveryGrains.CreateSilo(Blobs, DataFolder());
-        return await new CampaignRunner(silo, Blobs).StartAsync(campaignId, config, progress, cancellationToken);
+        var dataFolder = DataFolder();
+        CampaignPreflight.Check(config);
+        await using var client = await ConnectAsync(broker, cancellationToken);
+        await using var silo = DiscoveryGrains.CreateSilo(Blobs, dataFolder, workers: Workers(client, validationBatchSize));
+        return await RemoteFailuresAsUserErrorsAsync(() => new CampaignRunner(silo, Blobs).StartAsync(campaignId, config, progress, cancellationToken));
     }
 
-    public async Task<CampaignStatus> ResumeAsync(string campaignId, Action<CampaignStatus> progress, CancellationToken cancellationToken)
+    /// <inheritdoc cref="StartAsync" path="/param[@name='broker']"/>
+    public async Task<CampaignStatus> ResumeAsync(
+        string campaignId, Action<CampaignStatus> progress, CancellationToken cancellationToken,
+        BrokerOptions? broker = null, int validationBatchSize = DefaultValidationBatchSize)
     {
+        var dataFolder = DataFolder();
+        await using var client = await ConnectAsync(broker, cancellationToken);
         await RequireAsync(campaignId, cancellationToken);
-        await using var silo = DiscoveryGrains.CreateSilo(Blobs, DataFolder());
-        return await new CampaignRunner(silo, Blobs).ResumeAsync(campaignId, progress, cancellationToken);
+        await using var silo = DiscoveryGrains.CreateSilo(Blobs, dataFolder, workers: Workers(client, validationBatchSize));
+        return await RemoteFailuresAsUserErrorsAsync(() => new CampaignRunner(silo, Blobs).ResumeAsync(campaignId, progress, cancellationToken));
+    }
+
+    /// <summary>A broker client for the worker grains, or null without a broker.</summary>
+    /// <exception cref="CliException">The broker is unreachable or refused the credentials.</exception>
+    public static async Task<BrokerClient?> ConnectAsync(BrokerOptions? broker, CancellationToken cancellationToken)
+    {
+        if (broker is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await BrokerClient.StartAsync(broker with { RequestTimeout = BatchTimeout }, DistributedCatalog.Create(), cancellationToken);
+        }
+        catch (BrokerConnectionException ex)
+        {
+            throw new CliException(ex.Message);
+        }
+    }
+
+    private static CampaignWorkers? Workers(BrokerClient? client, int validationBatchSize)
+    {
+        if (validationBatchSize < 1)
+        {
+            throw new CliException($"--batch-size {validationBatchSize} must be at least 1");
+        }
+
+        return client is null ? null : new CampaignWorkers(client, validationBatchSize);
+    }
+
+    private static async Task<T> RemoteFailuresAsUserErrorsAsync<T>(Func<Task<T>> run)
+    {
+        try
+        {
+            return await run();
+        }
+        catch (Exception ex) when (ex is RemoteGrainException or TimeoutException)
+        {
+            throw new CliException(ex.Message.ReplaceLineEndings(" "));
+        }
     }
 
     public async Task<ReplayResult> ReplayAsync(string campaignId, Action<CampaignStatus> progress, CancellationToken cancellationToken)
@@ -85,9 +154,9 @@ public sealed class CampaignClient
     {
         await RequireAsync(campaignId, cancellationToken);
         var entries = new List<FamilyEntry>();
-        foreach (var key in await _reader.ListKeysAsync("candidatefamily", campaignId + "/", cancellationToken))
+        foreach (var key in await Reader.ListKeysAsync("candidatefamily", campaignId + "/", cancellationToken))
         {
-            var family = await _reader.ReadAsync<FamilyState>("candidatefamily", key, cancellationToken);
+            var family = await Reader.ReadAsync<FamilyState>("candidatefamily", key, cancellationToken);
             if (family is null)
             {
                 continue;
@@ -109,11 +178,11 @@ public sealed class CampaignClient
     /// <summary>Any grain's stored state as JSON.</summary>
     /// <exception cref="CliException">The grain has no stored state.</exception>
     public async Task<JsonNode> QueryGrainAsync(string type, string key, CancellationToken cancellationToken) =>
-        await _reader.ReadJsonAsync(type, key, cancellationToken)
+        await Reader.ReadJsonAsync(type, key, cancellationToken)
         ?? throw new CliException($"grain {type}/{key} has no stored state in '{StoreDirectory}' (looked for {GrainStatePaths.For(type, key)})");
 
     private async Task<CampaignState> RequireAsync(string campaignId, CancellationToken cancellationToken) =>
-        await _reader.ReadAsync<CampaignState>("campaign", campaignId, cancellationToken)
+        await Reader.ReadAsync<CampaignState>("campaign", campaignId, cancellationToken)
         ?? throw new CliException($"no campaign '{campaignId}' in store '{StoreDirectory}'");
 
     private string DataFolder() =>

@@ -4,6 +4,7 @@ using MatGenDiscovery.Grains.Contracts.Datasets;
 using MatGenDiscovery.Grains.Contracts.Families;
 using MatGenDiscovery.Grains.Contracts.Generators;
 using MatGenDiscovery.Grains.Contracts.Validation;
+using MatGenDiscovery.Grains.Distributed;
 using MatGenDiscovery.Storage.Blobs;
 
 namespace MatGenDiscovery.Grains.Campaigns;
@@ -29,7 +30,8 @@ internal sealed class CampaignRound(DiscoveryCampaignGrain campaign, CampaignCon
 
         var generators = await PrepareGeneratorsAsync();
         var validator = campaign.Grains.GetGrain<IValidatorGrain>(campaign.Id);
-        await validator.ConfigureAsync(new ValidatorSpec(config.Constraints, config.Predictors, config.Seed));
+        var validatorSpec = new ValidatorSpec(config.Constraints, config.Predictors, config.Seed);
+        await validator.ConfigureAsync(validatorSpec);
         await validator.RefitAsync(_state.Labels);
         if (await campaign.StopRequestedAsync())
         {
@@ -42,7 +44,9 @@ internal sealed class CampaignRound(DiscoveryCampaignGrain campaign, CampaignCon
             return null;
         }
 
-        var report = await validator.ValidateAsync(new ValidationRequest(round, newFormulas));
+        var report = campaign.Workers is { } workers
+            ? await ValidateRemotelyAsync(workers, validatorSpec, newFormulas)
+            : await validator.ValidateAsync(new ValidationRequest(round, newFormulas));
         var passed = report.Candidates.Where(c => c.Passed).ToList();
         var training = await campaign.Grains.GetGrain<IDatasetGrain>(config.TrainingDataset).LookupAsync(passed.Select(c => c.Formula).ToList());
         var known = training.Where(k => k.Known).Select(k => k.Formula).ToHashSet(StringComparer.Ordinal);
@@ -153,11 +157,7 @@ internal sealed class CampaignRound(DiscoveryCampaignGrain campaign, CampaignCon
         var prepared = new List<(GeneratorConfig, GeneratorStatus, int)>();
         foreach (var generator in config.Generators)
         {
-            var spec = new GeneratorSpec(
-                generator.Kind, generator.Experiment?.GetRawText(), generator.TrainingSteps, generator.Checkpoint,
-                DiscoveryCampaignGrain.ElementPool(config.Constraints), config.Constraints.RequiredElements,
-                config.Constraints.MaxArity, generator.MaxCount);
-            var status = await Generator(generator).PrepareAsync(spec);
+            var status = await Generator(generator).PrepareAsync(Spec(generator));
             prepared.Add((generator, status, _state.GeneratorSteps.GetValueOrDefault(generator.Name, status.Step)));
         }
 
@@ -169,13 +169,14 @@ internal sealed class CampaignRound(DiscoveryCampaignGrain campaign, CampaignCon
     {
         var order = new List<string>();
         var provenance = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var remote = campaign.Workers is { } workers
+            ? await Task.WhenAll(generators.Select((generator, g) => workers.Workers.GetGrain<IGenerationWorkerGrain>(GeneratorId(generator.Config))
+                .GenerateAsync(new GenerationBatch(campaign.Id, round, g, GeneratorId(generator.Config), Spec(generator.Config), Request(generator, g)))))
+            : null;
         for (var g = 0; g < generators.Count; g++)
         {
-            var (generator, status, step) = generators[g];
-            var target = status.Conditional ? config.Targets.FirstOrDefault(t => t.Property == status.TargetProperty) : null;
-            var batch = await Generator(generator).GenerateAsync(new CandidateRequest(
-                generator.SamplesPerRound, CampaignRandom.Seed(config.Seed, round, CampaignStage.Generate, g), step,
-                target is null ? null : Objective.ConditioningValue(target)));
+            var (generator, _, _) = generators[g];
+            var batch = remote?[g] ?? await Generator(generator).GenerateAsync(Request(generators[g], g));
             foreach (var formula in batch.Formulas)
             {
                 if (!provenance.TryGetValue(formula, out var names))
@@ -191,6 +192,30 @@ internal sealed class CampaignRound(DiscoveryCampaignGrain campaign, CampaignCon
         var seen = _state.Seen.ToHashSet(StringComparer.Ordinal);
         var fresh = order.Where(f => !seen.Contains(f)).Take(config.Budget.CandidatesPerRound).ToList();
         return (order.Count, fresh, provenance);
+    }
+
+    private CandidateRequest Request((GeneratorConfig Config, GeneratorStatus Status, int Step) generator, int index)
+    {
+        var (generatorConfig, status, step) = generator;
+        var target = status.Conditional ? config.Targets.FirstOrDefault(t => t.Property == status.TargetProperty) : null;
+        return new CandidateRequest(
+            generatorConfig.SamplesPerRound, CampaignRandom.Seed(config.Seed, round, CampaignStage.Generate, index), step,
+            target is null ? null : Objective.ConditioningValue(target));
+    }
+
+    private GeneratorSpec Spec(GeneratorConfig generator) => new(
+        generator.Kind, generator.Experiment?.GetRawText(), generator.TrainingSteps, generator.Checkpoint,
+        DiscoveryCampaignGrain.ElementPool(config.Constraints), config.Constraints.RequiredElements,
+        config.Constraints.MaxArity, generator.MaxCount);
+
+    /// <summary>The round's candidates in slices of <see cref="CampaignWorkers.ValidationBatchSize"/>, validated on workers concurrently and joined in order.</summary>
+    private async Task<ValidationReport> ValidateRemotelyAsync(CampaignWorkers workers, ValidatorSpec spec, List<string> formulas)
+    {
+        var labels = _state.Labels.ToList();
+        var slices = formulas.Chunk(workers.ValidationBatchSize).ToList();
+        var reports = await Task.WhenAll(slices.Select((slice, b) => workers.Workers.GetGrain<IValidationWorkerGrain>(campaign.Id)
+            .ValidateAsync(new ValidationBatch(campaign.Id, round, b, spec, labels, new ValidationRequest(round, slice)))));
+        return new ValidationReport(round, reports.SelectMany(r => r.Candidates).ToList());
     }
 
     /// <summary>Oracle values of every target for the formulas the oracle holds with all target properties.</summary>
@@ -311,7 +336,9 @@ internal sealed class CampaignRound(DiscoveryCampaignGrain campaign, CampaignCon
     }
 
     private IGeneratorGrain Generator(GeneratorConfig generator) =>
-        campaign.Grains.GetGrain<IGeneratorGrain>($"{campaign.Id}.{generator.Name}");
+        campaign.Grains.GetGrain<IGeneratorGrain>(GeneratorId(generator));
+
+    private string GeneratorId(GeneratorConfig generator) => $"{campaign.Id}.{generator.Name}";
 
     private static Dictionary<string, double> Means(ValidatedCandidate c) => c.Predictions.ToDictionary(p => p.Property, p => p.Mean);
 

@@ -7,6 +7,7 @@ using MatGenDiscovery.Grains.Contracts.Datasets;
 using MatGenDiscovery.Grains.Contracts.Families;
 using MatGenDiscovery.Grains.Contracts.Generators;
 using MatGenDiscovery.Grains.Contracts.Validation;
+using MatGenDiscovery.Grains.Distributed;
 using MatGenDiscovery.Grains.Storage;
 using MatGenDiscovery.Runtime;
 using MatGenDiscovery.Storage.Blobs;
@@ -17,9 +18,10 @@ namespace MatGenDiscovery.Grains.Campaigns;
 /// Runs the active-learning loop one round per call. A round works on locals only and commits everything (metrics,
 /// labels, hits, generator steps, digest) in one ETag-guarded state write at its end, after the round's candidate
 /// file; side effects before that (checkpoints, family merges, the candidate file) are deterministic and idempotent,
-/// so a round interrupted anywhere (crash, stop request) is simply run again with the same result.
+/// so a round interrupted anywhere (crash, stop request) is simply run again with the same result. With
+/// <see cref="CampaignWorkers"/>, generation and validation run as batches on worker nodes instead of in process.
 /// </summary>
-public sealed class DiscoveryCampaignGrain(IBlobStore blobs) : Grain<CampaignState>, IDiscoveryCampaignGrain
+public sealed class DiscoveryCampaignGrain(IBlobStore blobs, CampaignWorkers? workers = null) : Grain<CampaignState>, IDiscoveryCampaignGrain
 {
     private volatile CampaignStatus? _status;
 
@@ -77,6 +79,9 @@ public sealed class DiscoveryCampaignGrain(IBlobStore blobs) : Grain<CampaignSta
     internal IBlobStore Blobs => blobs;
 
     internal IGrainFactory Grains => GrainFactory;
+
+    /// <summary>Remote workers for generation and validation batches; null in the embedded default.</summary>
+    internal CampaignWorkers? Workers => workers;
 
     internal string Id => GetPrimaryKeyString();
 

@@ -43,13 +43,23 @@ public sealed class BrokerClient : IGrainFactory, IAsyncDisposable
     }
 
     /// <summary>Sends one request to a role queue and waits for its reply (at most <see cref="BrokerOptions.RequestTimeout"/>).</summary>
-    /// <exception cref="RequestTimeoutException">No worker answered in time.</exception>
+    /// <exception cref="TimeoutException">No worker of the role answered in time.</exception>
     public async Task<GrainCallResponse> SendAsync(string role, GrainCallRequest request, CancellationToken cancellationToken = default)
     {
         var client = _bus.CreateRequestClient<GrainCallRequest>(new Uri($"queue:{role}"), RequestTimeout.After(ms: (int)_options.RequestTimeout.TotalMilliseconds));
-        var response = await client.GetResponse<GrainCallResponse>(request, cancellationToken).ConfigureAwait(false);
-        return response.Message;
+        try
+        {
+            var response = await client.GetResponse<GrainCallResponse>(request, cancellationToken).ConfigureAwait(false);
+            return response.Message;
+        }
+        catch (RequestTimeoutException ex)
+        {
+            throw new TimeoutException(
+                $"no '{role}' worker answered {request.Method.Split('(')[0]} on {request.GrainKey} within {_options.RequestTimeout.TotalSeconds:0.#} s (is a 'matgen silo --roles {role}' running on {_options.Describe()}?)", ex);
+        }
     }
+
+    internal bool IsContentKeyed(Type grainInterface) => _catalog.IsContentKeyed(grainInterface);
 
     public ValueTask DisposeAsync() => new(BrokerBus.StopAsync(_bus, _options));
 }

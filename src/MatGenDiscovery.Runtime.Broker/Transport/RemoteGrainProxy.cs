@@ -5,7 +5,10 @@ using MatGenDiscovery.Runtime.Broker.Messages;
 
 namespace MatGenDiscovery.Runtime.Broker.Transport;
 
-/// <summary>Reference to a grain served by broker workers: each call becomes a request with a fresh idempotency key.</summary>
+/// <summary>
+/// Reference to a grain served by broker workers: each call becomes a request with a fresh idempotency key, or, for
+/// content-keyed interfaces, a key derived from the call's content (<see cref="GrainInterfaceCatalog.ContentKey"/>).
+/// </summary>
 public class RemoteGrainProxy : DispatchProxy
 {
     private static readonly ConcurrentDictionary<Type, Func<Task<object?>, object>> Adapters = new();
@@ -29,13 +32,13 @@ public class RemoteGrainProxy : DispatchProxy
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
         ArgumentNullException.ThrowIfNull(targetMethod);
-        var request = new GrainCallRequest(
-            targetMethod.DeclaringType!.FullName!,
-            _key,
-            GrainMethodSignature.Of(targetMethod),
-            GrainCallSerializer.SerializeArguments(targetMethod, args ?? []),
-            Guid.NewGuid(),
-            _client!.ReplyAddress);
+        var grainInterface = targetMethod.DeclaringType!.FullName!;
+        var signature = GrainMethodSignature.Of(targetMethod);
+        var arguments = GrainCallSerializer.SerializeArguments(targetMethod, args ?? []);
+        var key = _client!.IsContentKeyed(targetMethod.DeclaringType!)
+            ? GrainInterfaceCatalog.ContentKey(grainInterface, _key, signature, arguments)
+            : Guid.NewGuid();
+        var request = new GrainCallRequest(grainInterface, _key, signature, arguments, key, _client.ReplyAddress);
         return Adapt(targetMethod.ReturnType, CallAsync(targetMethod, request));
     }
 

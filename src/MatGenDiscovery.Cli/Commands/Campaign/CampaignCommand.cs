@@ -7,7 +7,7 @@ namespace MatGenDiscovery.Cli.Commands.Campaign;
 public sealed class CampaignCommand : Command
 {
     public CampaignCommand(CliConsole console, DataDirectory data)
-        : base("campaign", "Run, inspect, stop, resume and replay active-learning discovery campaigns (in-process silo, blob store on disk).")
+        : base("campaign", "Run, inspect, stop, resume and replay active-learning discovery campaigns (in-process silo; with --broker, batches run on 'matgen silo' workers).")
     {
         Subcommands.Add(new CampaignStartCommand(console, data));
         Subcommands.Add(new CampaignStatusCommand(console, data));
@@ -18,11 +18,22 @@ public sealed class CampaignCommand : Command
 
     internal static Option<string> StoreOption() => new("--store")
     {
-        Description = "Blob store folder holding campaign state, candidates and checkpoints.",
+        Description = "Blob store holding campaign state, candidates and checkpoints: a folder, fs:DIR, or azure:CONNECTION (azure: alone reads MATGEN_BLOB_CONNECTION_STRING).",
         DefaultValueFactory = _ => Hosting.CampaignClient.DefaultStore,
     };
 
     internal static Option<bool> JsonOption() => new("--json") { Description = "Write JSON (one object per line while running) instead of tables." };
+
+    internal static Option<string?> BrokerOption() => new("--broker")
+    {
+        Description = "RabbitMQ URI amqp://USER:PASSWORD@HOST:PORT/VHOST (default: $MATGEN_BROKER): send generation and validation batches to 'matgen silo' workers. Without it they run in this process. Never stored.",
+    };
+
+    internal static Option<int> BatchSizeOption() => new("--batch-size")
+    {
+        Description = "Candidates per validation batch sent to workers (with --broker).",
+        DefaultValueFactory = _ => Hosting.CampaignClient.DefaultValidationBatchSize,
+    };
 
     internal static Argument<string> IdArgument() => new("id") { Description = "Campaign id, as printed by 'campaign start'." };
 }

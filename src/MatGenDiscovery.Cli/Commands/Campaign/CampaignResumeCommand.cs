@@ -14,21 +14,31 @@ public sealed class CampaignResumeCommand : Command
         var id = CampaignCommand.IdArgument();
         var store = CampaignCommand.StoreOption();
         var json = CampaignCommand.JsonOption();
+        var broker = CampaignCommand.BrokerOption();
+        var batchSize = CampaignCommand.BatchSizeOption();
         Arguments.Add(id);
         Options.Add(store);
         Options.Add(json);
+        Options.Add(broker);
+        Options.Add(batchSize);
         SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(console, () => RunAsync(console, data, new Settings(
-            parseResult.GetValue(id)!, parseResult.GetValue(store)!, parseResult.GetValue(json)), cancellationToken)));
+            parseResult.GetValue(id)!, parseResult.GetValue(store)!, parseResult.GetValue(json),
+            BrokerSettings.Resolve(parseResult.GetValue(broker)), parseResult.GetValue(batchSize)), cancellationToken)));
     }
 
-    public sealed record Settings(string Id, string Store, bool Json);
+    /// <param name="Broker">Broker URI (with credentials) or null for the embedded default; never printed or stored.</param>
+    public sealed record Settings(string Id, string Store, bool Json, string? Broker = null, int BatchSize = CampaignClient.DefaultValidationBatchSize)
+    {
+        public override string ToString() => $"Settings {{ Id = {Id}, Store = {Store}, Broker = {(Broker is null ? "none" : BrokerSettings.Mask(Broker))} }}";
+    }
 
     internal static async Task<int> RunAsync(CliConsole console, DataDirectory data, Settings settings, CancellationToken cancellationToken)
     {
+        var broker = settings.Broker is null ? null : BrokerSettings.Parse(settings.Broker);
         var client = new CampaignClient(settings.Store, data);
         try
         {
-            var status = await client.ResumeAsync(settings.Id, CampaignOutput.Progress(console, settings.Json), cancellationToken);
+            var status = await client.ResumeAsync(settings.Id, CampaignOutput.Progress(console, settings.Json), cancellationToken, broker, settings.BatchSize);
             if (!settings.Json)
             {
                 CampaignOutput.WriteTable(console, status);
