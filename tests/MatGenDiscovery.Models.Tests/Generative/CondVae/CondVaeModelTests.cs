@@ -7,9 +7,21 @@ namespace MatGenDiscovery.Models.Tests.Generative.CondVae;
 
 public class CondVaeModelTests
 {
-    private static CondVaeModel Model() => new(
+    private static CondVaeModel Model(float freeBits = CondVaeModel.DefaultFreeBits) => new(
         ModelDefaults.Resolve(new ModelConfig { Kind = ModelKinds.CondVae, TargetProperty = "p", GeneratorLearningRate = 3e-3 }),
-        ConditionalToySet.Space, new Random(5));
+        ConditionalToySet.Space, new Random(5), freeBits);
+
+    private static int DistinctAfterTraining(float freeBits)
+    {
+        var model = Model(freeBits);
+        model.SetTrainingData(ConditionalToySet.Compositions, ConditionalToySet.Targets);
+        for (var step = 0; step < 600; step++)
+        {
+            model.TrainStep(new Random(step), 24);
+        }
+
+        return model.Generate(new GenerationRequest(2000, Seed: 11, Target: ConditionalToySet.OxideTarget, ChunkSize: 500)).Unique.Count;
+    }
 
     [Fact]
     public void EncoderDecoder_Batch_HaveSawadaSizes()
@@ -34,6 +46,26 @@ public class CondVaeModelTests
         losses[^1][0].Should().BeLessThan(losses[0][0]);
         oxideSet.Decoded.Should().BeGreaterThan(1000);
         oxides.Should().BeGreaterThan(metals + 0.3);
+    }
+
+    [Fact]
+    public void TrainStep_FreeBits_KeepsTheLatentInUse()
+    {
+        var plain = DistinctAfterTraining(freeBits: 0);
+        var withFreeBits = DistinctAfterTraining(CondVaeModel.DefaultFreeBits);
+
+        withFreeBits.Should().BeGreaterThanOrEqualTo(6, "the 12 oxides should not decode to one or two compositions");
+        withFreeBits.Should().BeGreaterThan(plain);
+    }
+
+    [Theory]
+    [InlineData(-0.5f)]
+    [InlineData(float.NaN)]
+    public void Constructor_InvalidFreeBits_Throws(float freeBits)
+    {
+        var act = () => Model(freeBits);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*free bits*");
     }
 
     [Fact]
