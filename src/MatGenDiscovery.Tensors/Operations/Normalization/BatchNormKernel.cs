@@ -144,4 +144,54 @@ internal static class BatchNormKernel
             }
         }
     }
+
+    /// <summary>Per-channel Σa·b.</summary>
+    public static void Dots(ReadOnlySpan<float> a, ReadOnlySpan<float> b, int batch, int channels, int spatial, Span<float> sums)
+    {
+        sums.Clear();
+        for (var n = 0; n < batch; n++)
+        {
+            if (spatial == 1)
+            {
+                var offset = n * channels;
+                TensorPrimitives.FusedMultiplyAdd(a.Slice(offset, channels), b.Slice(offset, channels), sums, sums);
+                continue;
+            }
+
+            for (var c = 0; c < channels; c++)
+            {
+                var offset = (n * channels + c) * spatial;
+                sums[c] += TensorPrimitives.Dot(a.Slice(offset, spatial), b.Slice(offset, spatial));
+            }
+        }
+    }
+
+    /// <summary>result = u·a[c] + v·b[c] + w·d[c] + e[c].</summary>
+    public static void LinearCombination(
+        ReadOnlySpan<float> u, ReadOnlySpan<float> v, ReadOnlySpan<float> w, int batch, int channels, int spatial,
+        ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> d, ReadOnlySpan<float> e, Span<float> result)
+    {
+        for (var n = 0; n < batch; n++)
+        {
+            if (spatial == 1)
+            {
+                var offset = n * channels;
+                var target = result.Slice(offset, channels);
+                TensorPrimitives.FusedMultiplyAdd(u.Slice(offset, channels), a, e, target);
+                TensorPrimitives.FusedMultiplyAdd(v.Slice(offset, channels), b, target, target);
+                TensorPrimitives.FusedMultiplyAdd(w.Slice(offset, channels), d, target, target);
+                continue;
+            }
+
+            for (var c = 0; c < channels; c++)
+            {
+                var offset = (n * channels + c) * spatial;
+                var target = result.Slice(offset, spatial);
+                TensorPrimitives.Multiply(u.Slice(offset, spatial), a[c], target);
+                TensorPrimitives.Add(target, e[c], target);
+                TensorPrimitives.FusedMultiplyAdd(v.Slice(offset, spatial), b[c], target, target);
+                TensorPrimitives.FusedMultiplyAdd(w.Slice(offset, spatial), d[c], target, target);
+            }
+        }
+    }
 }

@@ -93,7 +93,8 @@ public static class BatchNormalization
         {
             if (GradMode.IsEnabled)
             {
-                RecordedBackward(g, x, gamma, beta is not null, axes, channelShape, epsilon, count, needs, grads);
+                if (needs[0]) grads[0] = BatchNormInputGradient.Compute(g, x, gamma, mean, inverseStd);
+                RecordedParameterGradients(g, x, gamma, beta is not null, axes, channelShape, epsilon, needs, grads);
                 return;
             }
 
@@ -130,30 +131,33 @@ public static class BatchNormalization
     }
 
     /// <summary>
-    /// The training-mode gradient written with differentiable operations, for create-graph backward passes:
-    /// dβ = Σg, dγ = Σg·x̂, dx = (γ/σ)·(g − Σg/M − x̂·Σ(g·x̂)/M), sums per channel over M values, with x̂, σ
-    /// recomputed from x so that they stay functions of x.
+    /// dγ = Σg·x̂ and dβ = Σg written with differentiable operations for create-graph passes, with x̂ recomputed from x
+    /// so that it stays a function of x.
     /// </summary>
-    private static void RecordedBackward(
-        Tensor g, Tensor x, Tensor? gamma, bool hasBeta, int[] axes, int[] channelShape, float epsilon, int count,
+    private static void RecordedParameterGradients(
+        Tensor g, Tensor x, Tensor? gamma, bool hasBeta, int[] axes, int[] channelShape, float epsilon,
         ReadOnlySpan<bool> needs, Span<Tensor?> grads)
     {
-        using var profile = OperationProfiler.Measure("BatchNorm.RecordedBackward");
-        var centered = x - x.Mean(axes, keepDim: true);
-        var inverseStd = (centered.Square().Mean(axes, keepDim: true) + epsilon).Sqrt().Reciprocal();
-        var normalized = centered * inverseStd;
-        var sumG = g.SumToShape(channelShape);
-        var sumGNormalized = (g * normalized).SumToShape(channelShape);
-        if (needs[0])
+        var next = 1;
+        var needsGamma = gamma is not null && needs[next++];
+        var needsBeta = hasBeta && needs[next];
+        if (!needsGamma && !needsBeta)
         {
-            var scale = gamma is null ? inverseStd : gamma.Reshape(channelShape) * inverseStd;
-            var perValue = scale * (1f / count);
-            grads[0] = g * scale - normalized * (perValue * sumGNormalized) - perValue * sumG;
+            return;
         }
 
-        var next = 1;
-        if (gamma is not null && needs[next++]) grads[next - 1] = sumGNormalized.Reshape(gamma.ShapeArray);
-        if (hasBeta && needs[next]) grads[next] = sumG.Reshape(channelShape[1]);
+        using var profile = OperationProfiler.Measure("BatchNorm.RecordedParameterGradients");
+        if (needsGamma)
+        {
+            var centered = x - x.Mean(axes, keepDim: true);
+            var inverseStd = (centered.Square().Mean(axes, keepDim: true) + epsilon).Sqrt().Reciprocal();
+            grads[1] = (g * (centered * inverseStd)).SumToShape(channelShape).Reshape(gamma!.ShapeArray);
+        }
+
+        if (needsBeta)
+        {
+            grads[next] = g.SumToShape(channelShape).Reshape(channelShape[1]);
+        }
     }
 
     private static void UpdateRunning(Tensor running, float[] statistic, float momentum, float correction)

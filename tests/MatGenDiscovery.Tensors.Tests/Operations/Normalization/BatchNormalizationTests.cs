@@ -1,4 +1,6 @@
+using MatGenDiscovery.Tensors.Operations.Elementwise;
 using MatGenDiscovery.Tensors.Operations.Normalization;
+using MatGenDiscovery.Tensors.Operations.Reductions;
 
 namespace MatGenDiscovery.Tensors.Tests.Operations.Normalization;
 
@@ -57,6 +59,36 @@ public class BatchNormalizationTests
 
         GradientChecker.Check(Train, [x.Clone()], step: 1e-3f);
         GradientChecker.CheckSecondOrder(Train, [x.Clone()], step: 1e-3f);
+    }
+
+    [Fact]
+    public void BatchNorm_GradientPenaltyOfInputGradient_MatchesFiniteDifferences()
+    {
+        var random = new Random(6);
+        Tensor[] inputs = [Tensor.Randn(random, 4, 3, 2, 3), Tensor.Uniform(random, 0.5f, 1.5f, 3), Tensor.Randn(random, 4, 3, 2, 3)];
+
+        // ‖∂⟨BN(x), w⟩/∂x‖² as in WGAN-GP: only the recorded input gradient is differentiated again, w.r.t. x, γ and w.
+        Tensor Penalty(Tensor[] t)
+        {
+            var y = t[0].BatchNorm(t[1], null, Tensor.Zeros(3), Tensor.Ones(3), training: true);
+            var gradient = Autograd.Grad((y * t[2]).Sum(), [t[0]], createGraph: true)[0];
+            return gradient.Square().Sum();
+        }
+
+        GradientChecker.Check(Penalty, inputs, step: 1e-3f);
+    }
+
+    [Fact]
+    public void BatchNorm_ThirdOrderCreateGraph_ThrowsNotSupported()
+    {
+        var x = Tensor.Randn(new Random(8), 4, 2);
+        x.RequiresGrad = true;
+        var y = x.BatchNorm(null, null, Tensor.Zeros(2), Tensor.Ones(2), training: true);
+        var first = Autograd.Grad((y * y * y).Sum(), [x], createGraph: true)[0];
+
+        var act = () => Autograd.Grad(first.Square().Sum(), [x], createGraph: true);
+
+        act.Should().Throw<NotSupportedException>().WithMessage("*second order*");
     }
 
     [Fact]
