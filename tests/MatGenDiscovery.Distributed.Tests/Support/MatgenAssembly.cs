@@ -1,22 +1,18 @@
 namespace MatGenDiscovery.Distributed.Tests.Support;
 
-/// <summary>The built <c>matgen.dll</c> of the same configuration as the tests (the project reference builds it).</summary>
+/// <summary>
+/// The <c>matgen.dll</c> the project reference copied next to the tests (with its runtimeconfig and deps), so a
+/// concurrent build of the CLI project elsewhere cannot change it under a running test.
+/// </summary>
 public static class MatgenAssembly
 {
     public static string Path { get; } = Find();
 
     private static string Find()
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(System.IO.Path.DirectorySeparatorChar)).Parent!.Name;
-        var built = System.IO.Path.Combine(InfraScript.RepositoryRoot, "src", "MatGenDiscovery.Cli", "bin", configuration, "net10.0", "matgen.dll");
-        if (File.Exists(built))
-        {
-            return built;
-        }
-
         var copied = System.IO.Path.Combine(AppContext.BaseDirectory, "matgen.dll");
         return File.Exists(copied) && File.Exists(System.IO.Path.Combine(AppContext.BaseDirectory, "matgen.runtimeconfig.json"))
             ? copied
-            : throw new InvalidOperationException($"matgen.dll not found at {built}; build src/MatGenDiscovery.Cli in {configuration} first");
+            : throw new InvalidOperationException($"matgen.dll and matgen.runtimeconfig.json not found in {AppContext.BaseDirectory}; build this test project (it references the CLI)");
     }
 }
