@@ -3,7 +3,7 @@ using MatGenDiscovery.Runtime.Broker.Tests.Support;
 
 namespace MatGenDiscovery.LoadBenchmark.Tests;
 
-/// <summary>The load benchmark at CI size: 20,000 candidates through two worker processes over a private RabbitMQ node.</summary>
+/// <summary>The load benchmark at CI size: 20,000 candidates through two 'matgen silo' worker processes over a private RabbitMQ node.</summary>
 public sealed class LoadRunTests : IClassFixture<RabbitMqFixture>
 {
     private readonly RabbitMqFixture _rabbit;
@@ -17,9 +17,9 @@ public sealed class LoadRunTests : IClassFixture<RabbitMqFixture>
     public async Task RunAsync_TwentyThousandCandidatesTwoWorkersWithResentRequests_NoCandidateLostOrDoubleCounted()
     {
         var options = _rabbit.Options;
-        var uri = $"amqp://{options.UserName}@127.0.0.1:{options.Port}/{options.VirtualHost}";
+        var uri = $"amqp://{options.UserName}:{Uri.EscapeDataString(options.Password)}@127.0.0.1:{options.Port}/{options.VirtualHost}";
         var settings = new LoadSettings(20_000, BatchSize: 1_000, Workers: 2, InFlight: 3, Prefetch: 1, Seed: 7, DuplicateEvery: 4, DataFolder: DataFolder());
-        var run = new LoadRun(settings, uri, options);
+        var run = new LoadRun(settings, uri);
 
         var result = await run.RunAsync().WaitAsync(TimeSpan.FromMinutes(3));
 
@@ -34,7 +34,7 @@ public sealed class LoadRunTests : IClassFixture<RabbitMqFixture>
         result.PeakOutstandingRequests.Should().BeInRange(1, settings.InFlight);
         result.BatchLatencyP50Ms.Should().BeGreaterThan(0).And.BeLessThanOrEqualTo(result.BatchLatencyP99Ms);
         result.WorkerPeakWorkingSetMb.Should().HaveCount(2).And.OnlyContain(mb => mb > 10 && mb < 2_000);
-        run.WorkerOutput.Should().Contain(WorkerHost.ReadyLine);
+        run.WorkerOutput.Should().Contain(line => line.StartsWith("silo: ready"));
         run.WorkerOutput.Should().NotContain(line => line.Contains(options.Password));
         JsonSerializer.Serialize(result).Should().NotContain(options.Password);
     }

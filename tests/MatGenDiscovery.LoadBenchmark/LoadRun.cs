@@ -1,19 +1,20 @@
 using System.Diagnostics;
 using MatGenDiscovery.Chemistry.Compositions;
+using MatGenDiscovery.Cli.Hosting;
 using MatGenDiscovery.Grains.Chemistry;
 using MatGenDiscovery.Grains.Contracts.Families;
-using MatGenDiscovery.Grains.Contracts.Generators;
 using MatGenDiscovery.Grains.Contracts.Validation;
+using MatGenDiscovery.Grains.Distributed;
 using MatGenDiscovery.Grains.Families;
 using MatGenDiscovery.Runtime.Broker;
-using MatGenDiscovery.Runtime.Broker.Messages;
 using MatGenDiscovery.Runtime.Broker.Transport;
 using MatGenDiscovery.Runtime.Hosting;
 
 namespace MatGenDiscovery.LoadBenchmark;
 
 /// <summary>
-/// The benchmark host: starts the worker processes, streams batches generate → validate through the broker with at
+/// The benchmark host: starts <c>matgen silo</c> worker processes, streams batches generate → validate through the broker (part A's
+/// content-keyed generation and validation batches) with at
 /// most <see cref="LoadSettings.InFlight"/> batches in flight, merges the accepted candidates into per-system family
 /// grains in its own silo, then checks that the families hold exactly the distinct accepted candidates.
 /// </summary>
@@ -36,12 +37,14 @@ public sealed class LoadRun
     private int _peakOutstanding;
     private int _duplicates;
 
-    public LoadRun(LoadSettings settings, string brokerUri, BrokerOptions broker)
+    /// <param name="brokerUri"><c>amqp://USER:PASSWORD@HOST:PORT/VHOST</c>; handed to the workers through their environment only.</param>
+    /// <exception cref="ArgumentException">A setting is out of range or the URI is malformed (the message masks the password).</exception>
+    public LoadRun(LoadSettings settings, string brokerUri)
     {
         settings.Validate();
         _settings = settings;
         _brokerUri = brokerUri;
-        _broker = broker with { PrefetchCount = (ushort)settings.Prefetch };
+        _broker = BrokerUri.Parse(brokerUri);
     }
 
     /// <summary>Every line the workers printed, available after <see cref="RunAsync"/>.</summary>
@@ -55,11 +58,11 @@ public sealed class LoadRun
         {
             foreach (var _ in Enumerable.Range(0, _settings.Workers))
             {
-                workers.Add(await WorkerProcess.StartAsync(_brokerUri, _broker.Password, _settings.DataFolder, _settings.Prefetch, WorkerReadyTimeout));
+                workers.Add(await WorkerProcess.StartAsync(_brokerUri, _settings.DataFolder, _settings.Prefetch, WorkerReadyTimeout));
             }
 
             await using var families = new Silo(new GrainTypeRegistry().Add<ICandidateFamilyGrain, CandidateFamilyGrain>());
-            await using var client = await BrokerClient.StartAsync(_broker, LoadWorkload.Catalog(), cancellationToken);
+            await using var client = await BrokerClient.StartAsync(_broker, DistributedCatalog.Create(), cancellationToken);
             using var sampling = new CancellationTokenSource();
             var sampler = SampleMemoryAsync(workers, sampling.Token);
             var clock = Stopwatch.StartNew();
@@ -129,10 +132,11 @@ public sealed class LoadRun
     {
         var started = Stopwatch.GetTimestamp();
         var count = (int)Math.Min(_settings.BatchSize, _settings.Candidates - (long)index * _settings.BatchSize);
-        var generate = LoadWorkload.GenerateRequest(new CandidateRequest(count, _settings.Seed + index, 0, null), client.ReplyAddress);
-        var batch = LoadWorkload.Result<CandidateBatch>(await SendAsync(client, LoadWorkload.GeneratorRole, generate), $"batch {index} generate");
-        var validate = LoadWorkload.ValidateRequest(new ValidationRequest(index, batch.Formulas), client.ReplyAddress);
-        var report = LoadWorkload.Result<ValidationReport>(await SendAsync(client, LoadWorkload.ValidatorRole, validate), $"batch {index} validate");
+        var generator = client.GetGrain<IGenerationWorkerGrain>(LoadWorkload.GeneratorId);
+        var validator = client.GetGrain<IValidationWorkerGrain>(LoadWorkload.CampaignId);
+        var batch = await TrackAsync(() => generator.GenerateAsync(LoadWorkload.Generation(index, count, _settings.Seed)));
+        var validation = LoadWorkload.Validation(index, batch.Formulas);
+        var report = await TrackAsync(() => validator.ValidateAsync(validation));
         if (report.Candidates.Count != batch.Formulas.Count)
         {
             throw new InvalidOperationException($"batch {index}: {batch.Formulas.Count} formulas sent for validation, {report.Candidates.Count} reported");
@@ -142,8 +146,9 @@ public sealed class LoadRun
         await MergeAsync(families, passed, index);
         if (_settings.DuplicateEvery > 0 && index % _settings.DuplicateEvery == 0)
         {
-            await ResendAsync(client, families, validate, report, index);
+            await ResendAsync(validator, families, validation, report, index);
         }
+
         Interlocked.Add(ref _generated, batch.Generated);
         Interlocked.Add(ref _validated, batch.Formulas.Count);
         Interlocked.Add(ref _acceptedTotal, passed.Count);
@@ -151,16 +156,16 @@ public sealed class LoadRun
     }
 
     /// <summary>
-    /// Sends the same request again (same idempotency key), as after a lost reply, and merges the answer into the
+    /// Sends the same batch again (same content key), as a restarted host would, and merges the answer into the
     /// families again, as a host that processed a duplicate delivery would: the families must not change.
     /// </summary>
-    private async Task ResendAsync(BrokerClient client, Silo families, GrainCallRequest validate, ValidationReport first, int index)
+    private async Task ResendAsync(IValidationWorkerGrain validator, Silo families, ValidationBatch validation, ValidationReport first, int index)
     {
-        var again = LoadWorkload.Result<ValidationReport>(await SendAsync(client, LoadWorkload.ValidatorRole, validate), $"batch {index} validate (re-sent)");
+        var again = await TrackAsync(() => validator.ValidateAsync(validation));
         Interlocked.Increment(ref _duplicates);
         if (!again.Candidates.Select(c => (c.Formula, c.Passed)).SequenceEqual(first.Candidates.Select(c => (c.Formula, c.Passed))))
         {
-            throw new InvalidOperationException($"batch {index}: the re-sent validation request was answered differently");
+            throw new InvalidOperationException($"batch {index}: the re-sent validation batch was answered differently");
         }
 
         await MergeAsync(families, again.Candidates.Where(c => c.Passed).ToList(), index);
@@ -172,7 +177,7 @@ public sealed class LoadRun
         foreach (var system in passed.GroupBy(c => c.ChemicalSystem, StringComparer.Ordinal))
         {
             var candidates = system
-                .Select(c => new FamilyCandidate(c.Formula, -Composition.Parse(c.Formula).Arity, NoValues, NoValues, [LoadWorkload.GeneratorKey], index))
+                .Select(c => new FamilyCandidate(c.Formula, -Composition.Parse(c.Formula).Arity, NoValues, NoValues, [LoadWorkload.GeneratorId], index))
                 .ToList();
             lock (_accepted)
             {
@@ -189,7 +194,8 @@ public sealed class LoadRun
         await Task.WhenAll(merges);
     }
 
-    private async Task<GrainCallResponse> SendAsync(BrokerClient client, string role, GrainCallRequest request)
+    /// <summary>Runs one broker call, tracking how many are outstanding (queued or running) at once.</summary>
+    private async Task<T> TrackAsync<T>(Func<Task<T>> call)
     {
         var now = Interlocked.Increment(ref _outstanding);
         for (var peak = Volatile.Read(ref _peakOutstanding); now > peak; peak = Volatile.Read(ref _peakOutstanding))
@@ -202,7 +208,7 @@ public sealed class LoadRun
 
         try
         {
-            return await client.SendAsync(role, request);
+            return await call();
         }
         finally
         {

@@ -1,6 +1,4 @@
 using System.CommandLine;
 using MatGenDiscovery.LoadBenchmark;
 
-var root = new LoadCommand(Console.Out);
-root.Subcommands.Add(new WorkerCommand(Console.Out));
-return await root.Parse(args).InvokeAsync();
+return await new LoadCommand(Console.Out).Parse(args).InvokeAsync();

@@ -1,22 +1,28 @@
 using System.Diagnostics;
-using System.Text.Json;
+using System.Runtime.InteropServices;
 
 namespace MatGenDiscovery.LoadBenchmark;
 
 /// <summary>
-/// A worker started as a child process (<c>dotnet MatGenDiscovery.LoadBenchmark.dll worker …</c>). The broker
-/// password travels in its environment, never on its command line. Closing its standard input stops it.
+/// A <c>matgen silo --roles generator,validator</c> worker started as a child process (<c>dotnet matgen.dll</c>,
+/// copied next to this assembly by the project reference). The broker URI, which holds the password, travels in its
+/// environment (<c>MATGEN_BROKER</c>), never on its command line. SIGTERM stops it.
 /// </summary>
-internal sealed class WorkerProcess : IDisposable
+internal sealed partial class WorkerProcess : IDisposable
 {
+    private const string ReadyPrefix = "silo: ready";
+    private const int SignalTerminate = 15;
+
     private readonly Process _process;
+    private readonly string _storeFolder;
     private readonly List<string> _output = [];
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _peakWorkingSet;
 
-    private WorkerProcess(Process process)
+    private WorkerProcess(Process process, string storeFolder)
     {
         _process = process;
+        _storeFolder = storeFolder;
     }
 
     /// <summary>Every line the worker wrote (standard output and error), for diagnostics and secret checks.</summary>
@@ -37,24 +43,32 @@ internal sealed class WorkerProcess : IDisposable
     public long PeakWorkingSetBytes => Interlocked.Read(ref _peakWorkingSet);
 
     /// <exception cref="InvalidOperationException">The worker exited or was not ready within <paramref name="readyTimeout"/>.</exception>
-    public static async Task<WorkerProcess> StartAsync(string brokerUri, string password, string dataFolder, int prefetch, TimeSpan readyTimeout)
+    public static async Task<WorkerProcess> StartAsync(string brokerUri, string dataFolder, int concurrency, TimeSpan readyTimeout)
     {
+        var matgen = Path.Combine(AppContext.BaseDirectory, "matgen.dll");
+        if (!File.Exists(matgen))
+        {
+            throw new InvalidOperationException($"{matgen} not found; build the load benchmark project (it references the CLI)");
+        }
+
+        var storeFolder = Path.Combine(Path.GetTempPath(), $"matgen-load-worker-{Guid.NewGuid():N}");
         var start = new ProcessStartInfo(DotnetHost())
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { typeof(WorkerProcess).Assembly.Location, "worker", "--broker", brokerUri, "--data", dataFolder, "--prefetch", prefetch.ToString() })
+        foreach (var argument in new[] { matgen, "silo", "--store", $"fs:{storeFolder}", "--roles", "generator,validator", "--concurrency", concurrency.ToString() })
         {
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment[BrokerAddress.PasswordVariable] = password;
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start a worker process");
-        var worker = new WorkerProcess(process);
-        process.OutputDataReceived += (_, e) => worker.Receive(e.Data, isOutput: true);
-        process.ErrorDataReceived += (_, e) => worker.Receive(e.Data, isOutput: false);
+        start.Environment["MATGEN_BROKER"] = brokerUri;
+        start.Environment["MATGEN_DATA"] = dataFolder;
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start a 'matgen silo' worker process");
+        var worker = new WorkerProcess(process, storeFolder);
+        process.OutputDataReceived += (_, e) => worker.Receive(e.Data);
+        process.ErrorDataReceived += (_, e) => worker.Receive(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var exited = process.WaitForExitAsync();
@@ -64,7 +78,7 @@ internal sealed class WorkerProcess : IDisposable
             var output = string.Join(Environment.NewLine, worker.Output.TakeLast(20));
             worker.Dispose();
             throw new InvalidOperationException(
-                $"worker process {(first == exited ? "exited" : $"was not ready within {readyTimeout.TotalSeconds:0} s")}; its output:{Environment.NewLine}{output}");
+                $"'matgen silo' worker {(first == exited ? "exited" : $"was not ready within {readyTimeout.TotalSeconds:0} s")}; its output:{Environment.NewLine}{output}");
         }
 
         return worker;
@@ -87,12 +101,12 @@ internal sealed class WorkerProcess : IDisposable
         }
     }
 
-    /// <summary>Closes the worker's input, waits for it to drain and exit, and reads its counts.</summary>
-    /// <exception cref="InvalidOperationException">It did not exit in time or printed no report.</exception>
+    /// <summary>Sends SIGTERM, waits for the worker to exit, and counts the batches it ran.</summary>
+    /// <exception cref="InvalidOperationException">It did not exit in time.</exception>
     public async Task<WorkerReport> StopAsync(TimeSpan timeout)
     {
         SampleMemory();
-        _process.StandardInput.Close();
+        _ = Kill(_process.Id, SignalTerminate);
         using var limit = new CancellationTokenSource(timeout);
         try
         {
@@ -100,13 +114,14 @@ internal sealed class WorkerProcess : IDisposable
         }
         catch (OperationCanceledException)
         {
-            throw new InvalidOperationException($"worker {ProcessId} did not stop within {timeout.TotalSeconds:0} s");
+            throw new InvalidOperationException($"worker {ProcessId} did not stop within {timeout.TotalSeconds:0} s of SIGTERM");
         }
 
-        var last = Output.LastOrDefault(line => line.StartsWith('{'));
-        return last is not null && JsonSerializer.Deserialize<WorkerReport>(last) is { } report
-            ? report
-            : throw new InvalidOperationException($"worker {ProcessId} exited with code {_process.ExitCode} without a report: {string.Join(" | ", Output.TakeLast(10))}");
+        var output = Output;
+        return new WorkerReport(
+            output.Count(line => line.StartsWith("silo: batch GenerateAsync ", StringComparison.Ordinal)),
+            output.Count(line => line.StartsWith("silo: batch ValidateAsync ", StringComparison.Ordinal)),
+            ProcessId);
     }
 
     public void Dispose()
@@ -117,9 +132,13 @@ internal sealed class WorkerProcess : IDisposable
         }
 
         _process.Dispose();
+        if (Directory.Exists(_storeFolder))
+        {
+            Directory.Delete(_storeFolder, recursive: true);
+        }
     }
 
-    private void Receive(string? line, bool isOutput)
+    private void Receive(string? line)
     {
         if (line is null)
         {
@@ -131,7 +150,7 @@ internal sealed class WorkerProcess : IDisposable
             _output.Add(line);
         }
 
-        if (isOutput && line == WorkerHost.ReadyLine)
+        if (line.StartsWith(ReadyPrefix, StringComparison.Ordinal))
         {
             _ready.TrySetResult();
         }
@@ -141,4 +160,7 @@ internal sealed class WorkerProcess : IDisposable
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host
         : Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath!
         : "dotnet";
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
 }

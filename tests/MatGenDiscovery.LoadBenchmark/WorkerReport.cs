@@ -1,4 +1,4 @@
 namespace MatGenDiscovery.LoadBenchmark;
 
-/// <summary>The last line a worker prints: requests it executed, by role.</summary>
+/// <summary>Batches a worker actually ran, counted from its <c>silo: batch …</c> lines (duplicates answered from its idempotency cache print none).</summary>
 public sealed record WorkerReport(int Generate, int Validate, int ProcessId);
