@@ -12,7 +12,9 @@ public static class BrokerUri
         ArgumentNullException.ThrowIfNull(uri);
         if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || parsed.Scheme != "amqp" || string.IsNullOrEmpty(parsed.Host))
         {
-            throw new ArgumentException($"broker URI '{Mask(uri)}' is not of the form amqp://USER:PASSWORD@HOST:PORT/VHOST", nameof(uri));
+            // Text without a scheme is not echoed: a mistyped URI may still carry the password where Mask cannot find it.
+            var shown = uri.Contains("://", StringComparison.Ordinal) ? $"'{Mask(uri)}'" : "(not shown: no amqp:// scheme)";
+            throw new ArgumentException($"broker URI {shown} is not of the form amqp://USER:PASSWORD@HOST:PORT/VHOST", nameof(uri));
         }
 
         var credentials = parsed.UserInfo.Split(':', 2);

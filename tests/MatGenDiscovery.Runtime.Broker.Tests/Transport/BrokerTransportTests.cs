@@ -99,5 +99,59 @@ public sealed class BrokerTransportTests : IClassFixture<RabbitMqFixture>
         error.Message.Should().Contain("unreachable").And.Contain($"127.0.0.1:{options.Port}").And.NotContain("\n");
     }
 
+    [Fact]
+    public async Task RemoteCall_ContentKeyedCallSentTwice_RunsOnceAndAnswersBoth()
+    {
+        var executed = 0;
+        var catalog = new GrainInterfaceCatalog().Add<ICounterGrain>("counter-keyed", contentKeyed: true);
+        await using var silo = NewSilo();
+        await using var worker = await BrokerWorker.StartAsync(_rabbit.Options, "counter-keyed", silo, catalog, _ => Interlocked.Increment(ref executed));
+        await using var client = await BrokerClient.StartAsync(_rabbit.Options, catalog);
+        var counter = client.GetGrain<ICounterGrain>("k1");
+
+        var first = await counter.IncrementAsync(3);
+        var again = await counter.IncrementAsync(3);
+        var other = await counter.IncrementAsync(4);
+
+        (first, again).Should().Be((3, 3), "the second send has the same content key and is answered from the worker's cache");
+        other.Should().Be(7);
+        executed.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task StartAsync_TwoRoles_OneWorkerServesBothQueues()
+    {
+        await using var silo = NewSilo();
+        await using var worker = await BrokerWorker.StartAsync(_rabbit.Options, ["generator", "validator"], silo, _catalog);
+        await using var client = await BrokerClient.StartAsync(_rabbit.Options, _catalog);
+
+        var echo = await client.GetGrain<IEchoGrain>("both").DoubleAsync(21);
+        var count = await client.GetGrain<ICounterGrain>("both").IncrementAsync(2);
+
+        worker.Roles.Should().Equal("generator", "validator");
+        (echo, count).Should().Be(("both:42", 2));
+    }
+
+    [Fact]
+    public async Task StartAsync_RoleNoInterfaceServes_ThrowsNamingIt()
+    {
+        await using var silo = NewSilo();
+
+        var act = () => BrokerWorker.StartAsync(_rabbit.Options, ["generator", "oracle"], silo, _catalog);
+
+        (await act.Should().ThrowAsync<ArgumentException>()).WithMessage("*oracle*");
+    }
+
+    [Fact]
+    public async Task RemoteCall_NoWorkerOnTheQueue_TimesOutWithTheRoleInTheMessage()
+    {
+        var catalog = new GrainInterfaceCatalog().Add<IEchoGrain>("nobody-listens");
+        await using var client = await BrokerClient.StartAsync(_rabbit.Options with { RequestTimeout = TimeSpan.FromSeconds(1) }, catalog);
+
+        var act = () => client.GetGrain<IEchoGrain>("e").DoubleAsync(1);
+
+        (await act.Should().ThrowAsync<TimeoutException>()).WithMessage("*'nobody-listens' worker*DoubleAsync*");
+    }
+
     private static Silo NewSilo() => new(new GrainTypeRegistry().Add<IEchoGrain, EchoGrain>().Add<ICounterGrain, CounterGrain>());
 }
