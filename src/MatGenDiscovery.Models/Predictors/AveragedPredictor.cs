@@ -4,7 +4,8 @@ namespace MatGenDiscovery.Models.Predictors;
 
 /// <summary>
 /// Equal-weight average of several predictors of the same property (e.g. GBDT + MLP): μ = Σ μ_p / P and, treating the
-/// parts as an equally weighted mixture, σ² = Σ σ_p² / P + Σ (μ_p − μ)² / P.
+/// parts as an equally weighted mixture, σ² = Σ σ_p² / P + Σ (μ_p − μ)² / P; then <see cref="Calibration"/> applies
+/// (its σ scale is fitted on the validation split for the average as a whole).
 /// </summary>
 public sealed class AveragedPredictor : IPropertyPredictor
 {
@@ -13,7 +14,7 @@ public sealed class AveragedPredictor : IPropertyPredictor
     private readonly IPropertyPredictor[] _parts;
 
     /// <exception cref="ArgumentException">Fewer than two parts, or parts predicting different properties.</exception>
-    public AveragedPredictor(IReadOnlyList<IPropertyPredictor> parts)
+    public AveragedPredictor(IReadOnlyList<IPropertyPredictor> parts, PredictorCalibration? calibration = null)
     {
         ArgumentNullException.ThrowIfNull(parts);
         if (parts.Count < 2 || parts.Any(part => part.TargetProperty != parts[0].TargetProperty))
@@ -24,7 +25,10 @@ public sealed class AveragedPredictor : IPropertyPredictor
         }
 
         _parts = [.. parts];
+        Calibration = calibration ?? PredictorCalibration.None;
     }
+
+    public PredictorCalibration Calibration { get; }
 
     public string Name => Kind;
 
@@ -67,5 +71,7 @@ public sealed class AveragedPredictor : IPropertyPredictor
             mean[i] = average;
             standardDeviation[i] = Math.Sqrt(variance / _parts.Length);
         }
+
+        Calibration.Apply(mean, standardDeviation);
     }
 }

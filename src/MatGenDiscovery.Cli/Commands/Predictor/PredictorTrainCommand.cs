@@ -55,7 +55,8 @@ public sealed class PredictorTrainCommand : Command
         var limit = new Option<int?>("--limit") { Description = "Use only the first N rows that have the target (quick runs)." };
         var epochs = new Option<int?>("--epochs") { Description = "MLP: maximum epochs (default 40; early stopping on validation MAE)." };
         var hidden = new Option<string?>("--hidden") { Description = "MLP: hidden layer widths, comma-separated (default 1024,512,256,128,64)." };
-        foreach (var option in new Option[] { dataset, target, model, ensemble, seed, preset, features, classifier, output, json, limit, epochs, hidden })
+        var cosine = new Option<bool>("--cosine") { Description = "MLP: cosine learning-rate schedule from the initial rate to 0 over --epochs." };
+        foreach (var option in new Option[] { dataset, target, model, ensemble, seed, preset, features, classifier, output, json, limit, epochs, hidden, cosine })
         {
             Options.Add(option);
         }
@@ -76,12 +77,13 @@ public sealed class PredictorTrainCommand : Command
                 parseResult.GetValue(json),
                 parseResult.GetValue(limit),
                 parseResult.GetValue(epochs),
-                parseResult.GetValue(hidden)))));
+                parseResult.GetValue(hidden),
+                parseResult.GetValue(cosine)))));
     }
 
     public sealed record Settings(
         string Dataset, string Target, string Model, int? Ensemble, int Seed, string Preset, string Features, bool Classifier, string Output,
-        bool Json, int? Limit, int? Epochs, string? Hidden);
+        bool Json, int? Limit, int? Epochs, string? Hidden, bool Cosine = false);
 
     internal static int Run(CliConsole console, DataDirectory data, Settings settings)
     {
@@ -123,7 +125,7 @@ public sealed class PredictorTrainCommand : Command
 
         var features = GbdtFeatureSet.Find(settings.Features)
             ?? throw new CliException($"unknown --features '{settings.Features}'; expected {string.Join(" or ", GbdtFeatureSet.All.Select(set => set.ShortName))}");
-        var mlp = new MlpOptions();
+        var mlp = new MlpOptions { CosineSchedule = settings.Cosine };
         if (settings.Epochs is { } epochs)
         {
             mlp = mlp with { MaxEpochs = epochs };

@@ -18,5 +18,10 @@ public sealed record MlpOptions
 
     public int MaxEpochs { get; init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxEpochs), value, "MaxEpochs must be at least 1."); } = 40;
 
+    /// <summary>
+    /// Cosine annealing: epoch e (1-based) trains at LearningRate · ½(1 + cos(π(e − 1)/MaxEpochs)); otherwise constant.
+    /// </summary>
+    public bool CosineSchedule { get; init; }
+
     public int Patience { get; init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Patience), value, "Patience must be at least 1."); } = 8;
 }

@@ -43,6 +43,11 @@ public sealed class MlpTrainer
         for (var epoch = 1; epoch <= Options.MaxEpochs && sinceBest < Options.Patience; epoch++)
         {
             random.Shuffle(order);
+            if (Options.CosineSchedule)
+            {
+                optimizer.LearningRate = (float)(Options.LearningRate * 0.5 * (1 + Math.Cos(Math.PI * (epoch - 1) / Options.MaxEpochs)));
+            }
+
             network.Train();
             for (var start = 0; start < order.Length; start += Options.BatchSize)
             {

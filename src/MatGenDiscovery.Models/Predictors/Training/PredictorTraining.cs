@@ -121,11 +121,19 @@ public static class PredictorTraining
     {
         var (gbdt, variants) = TrainGbdt(request, fit, validation, basis, progress);
         var mlp = TrainMlp(request with { Classifier = false }, labelled, fit, validation, basis, progress);
-        return (new AveragedPredictor([gbdt, mlp]), variants is null ? null : variants with
+        return (WithFittedScale(new AveragedPredictor([gbdt, mlp]), validation), variants is null ? null : variants with
         {
-            WithGate = new AveragedPredictor([variants.WithGate, mlp]),
-            WithoutGate = new AveragedPredictor([variants.WithoutGate, mlp]),
+            WithGate = WithFittedScale(new AveragedPredictor([variants.WithGate, mlp]), validation),
+            WithoutGate = WithFittedScale(new AveragedPredictor([variants.WithoutGate, mlp]), validation),
         });
+    }
+
+    /// <summary>The average with σ scaled so that its ±1σ coverage on the validation split is Gaussian.</summary>
+    private static AveragedPredictor WithFittedScale(AveragedPredictor average, SplitPart validation)
+    {
+        var prediction = average.Predict(validation.Compositions);
+        var scale = CalibrationMetrics.FitSigmaScale(prediction.Mean, prediction.StandardDeviation, validation.Targets);
+        return new AveragedPredictor(average.Parts, PredictorCalibration.None with { SigmaScale = scale });
     }
 
     private static MlpPredictor TrainMlp(
@@ -169,6 +177,7 @@ public static class PredictorTraining
         {
             GbdtPredictor gbdt => gbdt.Calibration.SigmaScale,
             MlpPredictor mlp => mlp.Calibration.SigmaScale,
+            AveragedPredictor average => average.Calibration.SigmaScale,
             _ => 1.0,
         };
         var rawSigma = prediction.StandardDeviation.Select(sigma => sigma / scale).ToArray();

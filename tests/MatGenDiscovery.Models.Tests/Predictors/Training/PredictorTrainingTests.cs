@@ -90,12 +90,17 @@ public class PredictorTrainingTests
         var compositions = TrainedPredictors.Test;
         var expected = average.Predict(compositions);
         loaded.Predict(compositions).Mean.Should().Equal(expected.Mean);
+        loaded.Predict(compositions).StandardDeviation.Should().Equal(expected.StandardDeviation, "the fitted σ scale is saved");
+        average.Calibration.SigmaScale.Should().BeGreaterThan(0).And.NotBe(1.0, "σ is scaled on the validation split");
+        result.Evaluation.CalibrationScaled.SigmaScale.Should().Be(average.Calibration.SigmaScale);
         var gbdt = average.Parts[0].Predict(compositions);
         var mlp = average.Parts[1].Predict(compositions);
         expected.Mean[0].Should().BeApproximately((gbdt.Mean[0] + mlp.Mean[0]) / 2, 1e-12);
         var spread = (gbdt.Mean[0] - mlp.Mean[0]) / 2;
         expected.StandardDeviation[0].Should().BeApproximately(
-            Math.Sqrt((((gbdt.StandardDeviation[0] * gbdt.StandardDeviation[0]) + (mlp.StandardDeviation[0] * mlp.StandardDeviation[0])) / 2) + (spread * spread)), 1e-12);
+            average.Calibration.SigmaScale
+                * Math.Sqrt((((gbdt.StandardDeviation[0] * gbdt.StandardDeviation[0]) + (mlp.StandardDeviation[0] * mlp.StandardDeviation[0])) / 2) + (spread * spread)),
+            1e-12);
     }
 
     [Fact]
