@@ -21,6 +21,10 @@ namespace MatGenDiscovery.Storage.AzureBlob.Providers;
 /// <para>Conditions map to <c>If-Match: etag</c> and <c>If-None-Match: *</c>, checked by the service atomically with
 /// the write (for staged uploads, with the commit). 412 and 409 become <see cref="BlobConditionFailedException"/>; its
 /// <see cref="BlobConditionFailedException.CurrentETag"/> is read right after the failure, so it is informative only.</para>
+/// <para>Integrity: byte and seekable-stream uploads store the content's MD5 with the blob (Content-MD5, also for staged
+/// uploads, where the service cannot compute it); <see cref="GetAsync"/> compares it with what it read and throws
+/// <see cref="InvalidDataException"/> naming the blob on a mismatch, so a blob corrupted at rest or in transit never
+/// reaches a caller as valid bytes.</para>
 /// <para>ETags are the service's (<c>"0x8DC…"</c>): opaque version tags, not content hashes.</para>
 /// <para>Retries: see <see cref="AzureBlobStoreOptions"/>. A conditional put whose first attempt succeeded but whose
 /// reply was lost is retried and then fails its own condition; callers of <see cref="BlobCondition.IfNotExists"/>
@@ -52,6 +56,7 @@ public sealed partial class AzureBlobStore : IBlobStore
 
     public string ContainerName { get; }
 
+    /// <exception cref="InvalidDataException">The content read does not match the MD5 stored with the blob at upload (corrupt at rest or in transit); the message names the blob.</exception>
     public async Task<BlobDownload?> GetAsync(string path, CancellationToken cancellationToken = default)
     {
         BlobPath.Validate(path);
@@ -59,7 +64,9 @@ public sealed partial class AzureBlobStore : IBlobStore
         {
             var result = (await _container.GetBlobClient(path).DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value;
             var details = result.Details;
-            return new BlobDownload(result.Content.ToMemory(), new BlobProperties(details.ETag.ToString("H"), result.Content.ToMemory().Length, details.LastModified));
+            var content = result.Content.ToMemory();
+            ContentHash.Verify(path, content.Span, details.ContentHash);
+            return new BlobDownload(content, new BlobProperties(details.ETag.ToString("H"), content.Length, details.LastModified));
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -68,12 +75,14 @@ public sealed partial class AzureBlobStore : IBlobStore
     }
 
     public Task<string> PutAsync(string path, ReadOnlyMemory<byte> content, BlobCondition? condition = null, CancellationToken cancellationToken = default) =>
-        PutCoreAsync(path, condition, (blob, options, token) => blob.UploadAsync(BinaryData.FromBytes(content), options, token), cancellationToken);
+        PutCoreAsync(path, condition, ContentHash.Of(content.Span), (blob, options, token) => blob.UploadAsync(BinaryData.FromBytes(content), options, token), cancellationToken);
 
-    public Task<string> PutAsync(string path, Stream content, BlobCondition? condition = null, CancellationToken cancellationToken = default)
+    /// <remarks>A seekable stream is hashed first (and rewound), so its blob carries an MD5 that reads verify; a forward-only stream's blob carries none.</remarks>
+    public async Task<string> PutAsync(string path, Stream content, BlobCondition? condition = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        return PutCoreAsync(path, condition, (blob, options, token) => blob.UploadAsync(content, options, token), cancellationToken);
+        var hash = content.CanSeek ? await ContentHash.OfAsync(content, cancellationToken).ConfigureAwait(false) : null;
+        return await PutCoreAsync(path, condition, hash, (blob, options, token) => blob.UploadAsync(content, options, token), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> DeleteAsync(string path, BlobCondition? condition = null, CancellationToken cancellationToken = default)
@@ -132,13 +141,19 @@ public sealed partial class AzureBlobStore : IBlobStore
     private async Task<string> PutCoreAsync(
         string path,
         BlobCondition? condition,
+        byte[]? contentHash,
         Func<BlobClient, BlobUploadOptions, CancellationToken, Task<Response<BlobContentInfo>>> uploadAsync,
         CancellationToken cancellationToken)
     {
         BlobPath.Validate(path);
         await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
         var blob = _container.GetBlobClient(path);
-        var options = new BlobUploadOptions { Conditions = ToRequestConditions(condition), TransferOptions = _transferOptions };
+        var options = new BlobUploadOptions
+        {
+            Conditions = ToRequestConditions(condition),
+            TransferOptions = _transferOptions,
+            HttpHeaders = contentHash is null ? null : new BlobHttpHeaders { ContentHash = contentHash },
+        };
         try
         {
             var info = (await uploadAsync(blob, options, cancellationToken).ConfigureAwait(false)).Value;

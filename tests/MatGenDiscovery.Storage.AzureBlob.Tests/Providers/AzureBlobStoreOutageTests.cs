@@ -75,6 +75,12 @@ public sealed partial class AzureBlobStoreOutageTests
             BlobShouldBeWhole((await reader.GetAsync(PathOf(i)))!, i);
         }
 
+        foreach (var item in listed)
+        {
+            var stored = (await reader.GetAsync(item.Path))!.Content.ToArray();
+            System.Text.Encoding.ASCII.GetString(stored).Should().NotContain(AzuriteFixture.DevelopmentAccountKey, "no stored blob carries the account key");
+        }
+
         var hot = (await reader.GetAsync(HotPath))!;
         hot.Content.Length.Should().Be(LargeLength);
         hot.Content.Span.IndexOfAnyExcept(Fill(Operations - 1)).Should().Be(-1);

@@ -27,6 +27,9 @@ public sealed class AzuriteFixture : IDisposable
 
     public int Port { get; }
 
+    /// <summary>Azurite's <c>--location</c> parent: its data (extent files holding blob content) lives under <c>data/</c>.</summary>
+    public string StateDirectory => _environment["AZURITE_STATE_DIR"];
+
     public string ConnectionString { get; }
 
     public void Start() => InfraScript.Run("infra/azurite/start.sh", _environment, ScriptTimeout);
