@@ -211,7 +211,8 @@ public static class Autograd
     {
         if (leaf.Grad is null)
         {
-            leaf.Grad = exclusive ? gradient : gradient.Clone();
+            // Arena storage is recycled when its scope ends, but a leaf's gradient outlives the scope.
+            leaf.Grad = exclusive && !TensorArena.IsActive ? gradient : gradient.Clone();
         }
         else
         {

@@ -8,10 +8,12 @@ namespace MatGenDiscovery.NeuralNetworks.Training;
 /// x̂ = ε·real + (1 − ε)·fake, ε ~ U(0, 1) per sample, with the fake batch generated without a graph; a generator
 /// update minimises −E[D(G(z))], z ~ N(0, I). Latents and ε come from one seeded <see cref="Random"/>, so a run replays
 /// bit-identically. During the generator update the critic's parameters are frozen, so no gradient is computed for them.
+/// Each update runs in a <see cref="TensorArena"/> scope, so repeated steps reuse their intermediate storage.
 /// </summary>
 public sealed class WganGpTrainer
 {
     private readonly Random _random;
+    private readonly TensorArena _arena = new();
 
     /// <exception cref="ArgumentOutOfRangeException">The latent size is not positive or λ is negative.</exception>
     public WganGpTrainer(
@@ -62,6 +64,7 @@ public sealed class WganGpTrainer
             throw new ArgumentException("The real batch needs a batch axis.", nameof(real));
         }
 
+        using var arena = _arena.Activate();
         Tensor fake;
         using (Tensor.NoGrad())
         {
@@ -89,6 +92,7 @@ public sealed class WganGpTrainer
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         var criticParameters = Critic.Parameters().ToList();
         SetRequiresGrad(criticParameters, false);
+        using var arena = _arena.Activate();
         try
         {
             var loss = Losses.WassersteinGenerator(Critic.Forward(Generator.Forward(SampleLatent(batchSize))));

@@ -176,7 +176,7 @@ public static class Convolutions
     }
 
     private static Tensor Allocate(int a, int b, int c, int d) =>
-        new(GC.AllocateUninitializedArray<float>(a * b * c * d), [a, b, c, d]);
+        new(TensorArena.Allocate(a * b * c * d), [a, b, c, d]);
 
     private static (int Batch, int Channels, int Height, int Width) ImageShape(Tensor x, string what)
     {

@@ -38,11 +38,11 @@ internal static class BinaryKernel
     }
 
     public static Tensor Allocate(int[] shape) =>
-        new(GC.AllocateUninitializedArray<float>(Tensor.ElementCount(shape)), shape);
+        new(TensorArena.Allocate(Tensor.ElementCount(shape)), shape);
 
     private static float[] Expanded(Tensor x, int[] shape)
     {
-        var data = GC.AllocateUninitializedArray<float>(Tensor.ElementCount(shape));
+        var data = TensorArena.Allocate(Tensor.ElementCount(shape));
         Broadcasting.Expand(x.Data, x.ShapeArray, data, shape);
         return data;
     }

@@ -12,7 +12,7 @@ internal static class ElementwiseKernel
 
     public static Tensor Map(Tensor x, Unary kernel)
     {
-        var result = new Tensor(GC.AllocateUninitializedArray<float>(x.Length), x.ShapeArray);
+        var result = new Tensor(TensorArena.Allocate(x.Length), x.ShapeArray);
         var source = x.Data;
         var target = result.Data;
         if (source.Length < ParallelThreshold)
@@ -31,7 +31,7 @@ internal static class ElementwiseKernel
     /// <summary>Same-shape binary map; callers guarantee equal lengths.</summary>
     public static Tensor Zip(Tensor a, Tensor b, Binary kernel)
     {
-        var result = new Tensor(GC.AllocateUninitializedArray<float>(a.Length), a.ShapeArray);
+        var result = new Tensor(TensorArena.Allocate(a.Length), a.ShapeArray);
         var left = a.Data;
         var right = b.Data;
         var target = result.Data;

@@ -64,7 +64,7 @@ public static class UnaryFunctions
             return x.Square();
         }
 
-        var result = new Tensor(GC.AllocateUninitializedArray<float>(x.Length), x.ShapeArray);
+        var result = new Tensor(TensorArena.Allocate(x.Length), x.ShapeArray);
         TensorPrimitives.Pow(x.AsReadOnlySpan(), exponent, result.AsSpan());
         if (Autograd.ShouldRecord(x))
         {
@@ -107,14 +107,14 @@ public static class UnaryFunctions
             throw new ArgumentException($"Clamp needs min <= max, got min={min}, max={max}.", nameof(min));
         }
 
-        var result = new Tensor(GC.AllocateUninitializedArray<float>(x.Length), x.ShapeArray);
+        var result = new Tensor(TensorArena.Allocate(x.Length), x.ShapeArray);
         TensorPrimitives.Max(x.AsReadOnlySpan(), min, result.AsSpan());
         TensorPrimitives.Min(result.AsReadOnlySpan(), max, result.AsSpan());
         if (Autograd.ShouldRecord(x))
         {
             Autograd.Record(result, nameof(Clamp), [x], (g, _, grads) =>
             {
-                var mask = new Tensor(GC.AllocateUninitializedArray<float>(x.Length), x.ShapeArray);
+                var mask = new Tensor(TensorArena.Allocate(x.Length), x.ShapeArray);
                 var source = x.AsReadOnlySpan();
                 var target = mask.AsSpan();
                 for (var i = 0; i < source.Length; i++)

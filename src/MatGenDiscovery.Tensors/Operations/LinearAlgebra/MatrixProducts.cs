@@ -40,7 +40,7 @@ public static class MatrixProducts
 
         var rows = x.ShapeArray[0];
         var inFeatures = x.ShapeArray[1];
-        var result = new Tensor(GC.AllocateUninitializedArray<float>(rows * outFeatures), [rows, outFeatures]);
+        var result = new Tensor(TensorArena.Allocate(rows * outFeatures), [rows, outFeatures]);
         if (bias is not null)
         {
             for (var r = 0; r < rows; r++)
@@ -71,7 +71,7 @@ public static class MatrixProducts
         using var profile = OperationProfiler.Measure("MatMul");
         var (batch, m, k, n) = Dimensions(a, b, transposeA, transposeB);
         int[] shape = a.Rank == 2 ? [m, n] : [batch, m, n];
-        var result = new Tensor(GC.AllocateUninitializedArray<float>(batch * m * n), shape);
+        var result = new Tensor(TensorArena.Allocate(batch * m * n), shape);
         var aStride = m * k;
         var bStride = k * n;
         for (var i = 0; i < batch; i++)

@@ -36,7 +36,7 @@ internal static class BatchNormInputGradient
             shift[c] = (float)(-scale * sumG[c] / count + scale * r * r * a * mean[c]);
         }
 
-        var result = new Tensor(GC.AllocateUninitializedArray<float>(x.Length), x.ShapeArray);
+        var result = new Tensor(TensorArena.Allocate(x.Length), x.ShapeArray);
         BatchNormKernel.LinearCombination(g.Data, x.Data, batch, channels, spatial, gScale, xScale, shift, result.Data);
         if (!Autograd.ShouldRecord(g, x) && !(gamma is { RequiresGrad: true } && GradMode.IsEnabled))
         {
@@ -104,7 +104,7 @@ internal static class BatchNormInputGradient
 
         if (needs[0])
         {
-            var gradientG = new Tensor(GC.AllocateUninitializedArray<float>(x.Length), x.ShapeArray);
+            var gradientG = new Tensor(TensorArena.Allocate(x.Length), x.ShapeArray);
             BatchNormKernel.LinearCombination(
                 h.Data, x.Data, batch, channels, spatial, gradientGScale, gradientGxScale, gradientGShift, gradientG.Data);
             grads[0] = gradientG;
@@ -112,7 +112,7 @@ internal static class BatchNormInputGradient
 
         if (needs[1])
         {
-            var gradientX = new Tensor(GC.AllocateUninitializedArray<float>(x.Length), x.ShapeArray);
+            var gradientX = new Tensor(TensorArena.Allocate(x.Length), x.ShapeArray);
             BatchNormKernel.LinearCombination(h.Data, g.Data, x.Data, batch, channels, spatial, hScale, gScale, xScale, shift, gradientX.Data);
             grads[1] = gradientX;
         }

@@ -75,7 +75,7 @@ public static class BatchNormalization
             shift[c] = (beta?.Data[c] ?? 0f) - mean[c] * scale[c];
         }
 
-        var result = new Tensor(GC.AllocateUninitializedArray<float>(x.Length), x.ShapeArray);
+        var result = new Tensor(TensorArena.Allocate(x.Length), x.ShapeArray);
         BatchNormKernel.Affine(x.Data, batch, channels, spatial, scale, shift, result.Data);
         UpdateRunning(runningMean, mean, momentum, 1f);
         UpdateRunning(runningVariance, variance, momentum, count / (count - 1f));
@@ -119,7 +119,7 @@ public static class BatchNormalization
                     d[c] = -a[c] * sumG[c] / count - b[c] * mean[c];
                 }
 
-                var dx = new Tensor(GC.AllocateUninitializedArray<float>(x.Length), x.ShapeArray);
+                var dx = new Tensor(TensorArena.Allocate(x.Length), x.ShapeArray);
                 BatchNormKernel.LinearCombination(g.Data, x.Data, batch, channels, spatial, a, b, d, dx.Data);
                 grads[0] = dx;
             }

@@ -42,7 +42,7 @@ internal static class ReductionKernel
 
     private static float[] ReduceBlock(float[] source, int outer, int reduced, int inner, bool max)
     {
-        var result = GC.AllocateUninitializedArray<float>(outer * inner);
+        var result = TensorArena.Allocate(outer * inner);
         if (reduced == 0)
         {
             Array.Fill(result, max ? float.NegativeInfinity : 0f);

@@ -64,7 +64,7 @@ public static class Permutation
             inverse[normalized[i]] = i;
         }
 
-        var result = new Tensor(GC.AllocateUninitializedArray<float>(x.Length), shape);
+        var result = new Tensor(TensorArena.Allocate(x.Length), shape);
         if (x.Length > 0)
         {
             var written = 0;

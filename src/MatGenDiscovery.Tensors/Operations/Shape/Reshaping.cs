@@ -84,7 +84,7 @@ public static class Reshaping
             return x;
         }
 
-        var data = GC.AllocateUninitializedArray<float>(Tensor.ElementCount(target));
+        var data = TensorArena.Allocate(Tensor.ElementCount(target));
         Broadcasting.Expand(x.Data, x.ShapeArray, data, target);
         var result = new Tensor(data, target);
         if (Autograd.ShouldRecord(x))

@@ -29,7 +29,7 @@ public static class Slicing
         }
 
         var (outer, inner) = Split(shape, normalized);
-        var result = new Tensor(GC.AllocateUninitializedArray<float>(Tensor.ElementCount(shape)), shape);
+        var result = new Tensor(TensorArena.Allocate(Tensor.ElementCount(shape)), shape);
         var rowLength = shape[normalized] * inner;
         var offset = 0;
         var inputs = new Tensor[tensors.Count];
@@ -80,7 +80,7 @@ public static class Slicing
         var shape = x.ShapeToArray();
         shape[normalized] = length;
         var (outer, inner) = Split(shape, normalized);
-        var result = new Tensor(GC.AllocateUninitializedArray<float>(Tensor.ElementCount(shape)), shape);
+        var result = new Tensor(TensorArena.Allocate(Tensor.ElementCount(shape)), shape);
         for (var o = 0; o < outer; o++)
         {
             x.Data.AsSpan((o * size + start) * inner, length * inner).CopyTo(result.Data.AsSpan(o * length * inner, length * inner));
@@ -116,7 +116,7 @@ public static class Slicing
         var shape = x.ShapeToArray();
         shape[normalized] = indices.Length;
         var (outer, inner) = Split(shape, normalized);
-        var result = new Tensor(GC.AllocateUninitializedArray<float>(Tensor.ElementCount(shape)), shape);
+        var result = new Tensor(TensorArena.Allocate(Tensor.ElementCount(shape)), shape);
         for (var o = 0; o < outer; o++)
         {
             for (var j = 0; j < indices.Length; j++)
