@@ -2,8 +2,8 @@ namespace MatGenDiscovery.Models.Evaluation;
 
 /// <summary>
 /// Runs every metric on a generated set against an <see cref="EvaluationContext"/>. Set metrics (novelty, recovery,
-/// arity, enrichment, confirmation) use distinct reduced compositions; validity and uniqueness see the samples as
-/// generated.
+/// arity, enrichment, confirmation) and validity use distinct reduced compositions; uniqueness sees the samples in
+/// generation order (through each row's first sample index when the file is compact).
 /// </summary>
 public static class EvaluationSuite
 {
@@ -28,7 +28,8 @@ public static class EvaluationSuite
         return new EvaluationReport(
             inputs with
             {
-                Samples = samples.Compositions.Count,
+                Samples = samples.Drawn,
+                Undecoded = samples.Undecoded,
                 Unparsable = samples.Unparsable,
                 UnparsableExamples = samples.UnparsableExamples,
                 UniqueSamples = generated.Count,
@@ -36,7 +37,7 @@ public static class EvaluationSuite
                 LeaveOutSize = leaveOut.Count,
             },
             ValidityGrid.Compute(samples.Compositions, context.Training, options.OxidationStates),
-            UniquenessCurve.Compute(samples.Compositions),
+            UniquenessCurve.Compute(samples),
             Novelty.Compute(generated, training),
             Recovery.Compute(training, leaveOut, generated),
             ArityDistribution.Compute(generated, training),

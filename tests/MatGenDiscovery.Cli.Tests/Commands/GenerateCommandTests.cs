@@ -1,3 +1,7 @@
+using MatGenDiscovery.Models.Evaluation;
+using MatGenDiscovery.Models.Generative.Sampling;
+using MatGenDiscovery.Models.Generative.Training;
+
 namespace MatGenDiscovery.Cli.Tests.Commands;
 
 public sealed class GenerateCommandTests : IDisposable
@@ -15,7 +19,7 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Generate_MatGanRun_WritesFormulaColumnAndSummary()
+    public async Task Generate_MatGanRun_WritesDistinctFormulasWithCountsAndFirstIndices()
     {
         var run = await TrainAsync();
         var output = _folder.File("out.csv");
@@ -25,10 +29,33 @@ public sealed class GenerateCommandTests : IDisposable
         result.ExitCode.Should().Be(0, result.Error);
         result.Output.Should().Contain("generated 2000").And.Contain("unique").And.Contain("valid");
         var lines = File.ReadAllLines(output);
-        lines[0].Should().Be("formula");
-        lines.Skip(1).Should().OnlyHaveUniqueItems();
-        lines.Skip(1).Where(line => line.Contains(',')).Should().BeEmpty();
+        lines[0].Should().Be("formula,count,first_index");
+        var rows = lines.Skip(1).Select(line => line.Split(',')).ToArray();
+        rows.Should().OnlyContain(cells => cells.Length == 3);
+        rows.Where(cells => cells[0].Length > 0).Select(cells => cells[0]).Should().OnlyHaveUniqueItems();
+        rows.Sum(cells => int.Parse(cells[1])).Should().Be(2000);
+        rows.Select(cells => int.Parse(cells[2])).Should().OnlyHaveUniqueItems().And.OnlyContain(i => i >= 0 && i < 2000);
+        var firsts = rows.Where(cells => cells[0].Length > 0).Select(cells => int.Parse(cells[2])).ToArray();
+        firsts.Should().BeInAscendingOrder();
         Directory.GetFiles(_folder.Path, "*.tmp-*").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Generate_CompactFile_ReadsBackAsTheModelsGeneratedSet()
+    {
+        var run = await TrainAsync();
+        var output = _folder.File("out.csv");
+        await CliHarness.RunAsync("generate", "--checkpoint", run, "--count", "3000", "--seed", "5", "--output", output);
+        var model = ModelCheckpoint.Load(ExperimentRun.LatestCheckpoint(run)!.Value.Path).Model;
+        var set = model.Generate(new GenerationRequest(3000, 5));
+
+        var samples = GeneratedSamplesReader.Read(output);
+
+        samples.Drawn.Should().Be(3000);
+        samples.Undecoded.Should().Be(set.Generated - set.Decoded);
+        samples.Compositions.Select(c => c.ReducedFormula).Should().Equal(set.Unique.Select(c => c.ReducedFormula));
+        samples.Counts.Should().Equal(set.Counts);
+        samples.FirstIndices.Should().Equal(set.FirstIndices);
     }
 
     [Fact]
@@ -61,7 +88,7 @@ public sealed class GenerateCommandTests : IDisposable
 
         result.ExitCode.Should().Be(0, result.Error);
         var lines = File.ReadAllLines(output);
-        lines[0].Should().Be("formula,target");
+        lines[0].Should().Be("formula,count,first_index,target");
         lines.Skip(1).Should().NotBeEmpty().And.OnlyContain(line => line.EndsWith(",1.5"));
     }
 
@@ -85,8 +112,9 @@ public sealed class GenerateCommandTests : IDisposable
         result.ExitCode.Should().Be(0, result.Error);
         result.Output.Should().Contain("repaired");
         var lines = File.ReadAllLines(output);
-        lines[0].Should().Be("formula,target,original");
-        lines.Skip(1).Should().NotBeEmpty().And.OnlyContain(line => line.Split(',').Length == 3);
+        lines[0].Should().Be("formula,count,first_index,target,original");
+        lines.Skip(1).Should().NotBeEmpty().And.OnlyContain(line => line.Split(',').Length == 5);
+        lines.Skip(1).Sum(line => int.Parse(line.Split(',')[1])).Should().Be(200);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class EvaluateCommand : Command
     public EvaluateCommand(CliConsole console, DataDirectory data)
         : base("evaluate", "Evaluate generated compositions against an experiment's training set, leave-out split and other databases.")
     {
-        var generated = new Option<string>("--generated") { Description = "Generated CSV with a 'formula' column (samples in generation order) and an optional 'target' column.", Required = true };
+        var generated = new Option<string>("--generated") { Description = "Generated CSV with a 'formula' column (samples in generation order, or distinct formulas with the 'count' and 'first_index' columns matgen generate writes) and an optional 'target' column.", Required = true };
         var config = new Option<string>("--config") { Description = "Experiment config (experiments/*.json) that names the training dataset, filter and leave-out split.", Required = true };
         var json = new Option<string>("--json") { Description = "Output JSON report (snake_case).", Required = true };
         var html = new Option<string?>("--html") { Description = "Also write a self-contained HTML report with SVG charts." };
@@ -134,6 +134,7 @@ public sealed class EvaluateCommand : Command
         void Row(string metric, string value) => table.AddRow(Markup.Escape(metric), Markup.Escape(value));
         var valid = report.Validity.FirstOrDefault(c => c is { OxidationStates: "smact14", Alloys: false, Unreduced: false });
         Row("samples / distinct", $"{report.Inputs.Samples:N0} / {report.Inputs.UniqueSamples:N0}");
+        Row("undecoded samples", $"{report.Inputs.Undecoded:N0} ({Percent(report.Inputs.UndecodedShare)})");
         if (valid is not null)
         {
             Row("valid (smact14) generated / training", $"{Percent(valid.GeneratedBalanced)} / {Percent(valid.TrainingBalanced)}");

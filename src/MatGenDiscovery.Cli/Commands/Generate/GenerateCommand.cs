@@ -13,10 +13,13 @@ namespace MatGenDiscovery.Cli.Commands.Generate;
 
 /// <summary>
 /// <c>matgen generate --checkpoint DIR|FILE --count N [--seed S] [--target VALUE] [--repair] --output OUT.csv</c>: draws
-/// N samples from a trained model, decodes them and writes the distinct reduced formulas (first-occurrence order) with,
-/// for conditional models, the requested target. With <c>--repair</c> each distinct formula goes through the
-/// Metropolis–Hastings valency repair and the file holds the distinct repaired formulas plus an <c>original</c> column
-/// (the first generated formula that led to each). Prints one summary line.
+/// N samples from a trained model, decodes, validates (smact14) and deduplicates them, and writes the distinct reduced
+/// formulas in first-occurrence order with <c>count</c> (samples that gave it) and <c>first_index</c> (0-based index of
+/// its first sample) and, for conditional models, the requested target; a last row with an empty formula counts the
+/// samples that decoded to nothing. The file thus stays small at millions of samples yet gives the exact uniqueness
+/// curve. With <c>--repair</c> each distinct formula goes through the Metropolis–Hastings valency repair and the file
+/// holds the distinct repaired formulas plus an <c>original</c> column (the earliest generated formula that led to
+/// each). Prints one summary line.
 /// </summary>
 public sealed class GenerateCommand : Command
 {
@@ -28,7 +31,7 @@ public sealed class GenerateCommand : Command
         var seed = new Option<int>("--seed") { Description = "Seed of the sampling noise (default 0); same seed, same output.", DefaultValueFactory = _ => 0 };
         var target = new Option<double?>("--target") { Description = "Property value to condition on (conditional models only), in the property's units." };
         var repair = new Option<bool>("--repair") { Description = "Repair valency (Metropolis–Hastings over oxidation states, smact14) of each distinct formula." };
-        var output = new Option<string>("--output") { Description = "Output CSV: formula (reduced), for conditional models target, with --repair original.", Required = true };
+        var output = new Option<string>("--output") { Description = "Output CSV: formula (reduced), count, first_index, for conditional models target, with --repair original; a row with an empty formula counts undecoded samples.", Required = true };
         Options.Add(checkpoint);
         Options.Add(count);
         Options.Add(seed);
@@ -71,51 +74,79 @@ public sealed class GenerateCommand : Command
         var watch = Stopwatch.StartNew();
         var set = model.Generate(new GenerationRequest(settings.Count, settings.Seed, settings.Target));
         var generated = watch.Elapsed.TotalSeconds;
-        var rows = set.Unique.Select(c => (Formula: c, Original: c)).ToList();
+        var rows = Rows(set);
         var repairNote = "";
         if (settings.Repair)
         {
-            (rows, repairNote) = Repair(set.Unique, settings.Seed);
+            (rows, repairNote) = Repair(rows, settings.Seed);
         }
 
-        var target = settings.Target?.ToString("R", CultureInfo.InvariantCulture);
-        AtomicFile.Write(settings.Output, stream =>
-        {
-            using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
-            writer.WriteLine("formula" + (target is null ? "" : ",target") + (settings.Repair ? ",original" : ""));
-            foreach (var (formula, original) in rows)
-            {
-                writer.WriteLine(formula.ReducedFormula + (target is null ? "" : $",{target}") + (settings.Repair ? $",{original.ReducedFormula}" : ""));
-            }
-        });
+        Write(settings, set, rows);
         console.Out.WriteLine(
             $"generated {set.Generated}, decoded {set.Decoded} ({Percent(set.DecodedShare)}), unique {set.Unique.Count} " +
             $"({Percent(set.UniqueShare)} of decoded), valid {set.UniqueValid} ({Percent(set.ValidShare)} of unique, smact14) " +
-            $"in {generated.ToString("F2", CultureInfo.InvariantCulture)} s from step {checkpoint.Step} of {kind}{repairNote}; wrote {settings.Output}");
+            $"in {generated.ToString("F2", CultureInfo.InvariantCulture)} s (sampling, decoding, validation, deduplication) from step {checkpoint.Step} of {kind}{repairNote}; " +
+            $"wrote {settings.Output} ({watch.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s in all)");
         return CommandRunner.Success;
     }
 
-    /// <summary>Repairs each distinct formula (item i seeded with seed + i) and keeps the distinct results in order.</summary>
-    private static (List<(Composition Formula, Composition Original)> Rows, string Note) Repair(IReadOnlyList<Composition> unique, int seed)
+    private static List<Row> Rows(GeneratedSet set) =>
+        set.Unique.Select((c, i) => new Row(c, c, set.Counts?[i] ?? 1, set.FirstIndices?[i] ?? i)).ToList();
+
+    private static void Write(Settings settings, GeneratedSet set, List<Row> rows)
     {
-        var results = ValencyRepair.RepairAll(unique, new ValencyRepairOptions(), seed);
-        var seen = new HashSet<Composition>();
-        var rows = new List<(Composition, Composition)>();
-        foreach (var result in results)
+        var target = settings.Target is { } value ? "," + value.ToString("R", CultureInfo.InvariantCulture) : "";
+        AtomicFile.Write(settings.Output, stream =>
         {
-            var repaired = result.Repaired.Reduced();
-            if (seen.Add(repaired))
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+            writer.WriteLine("formula,count,first_index" + (target.Length == 0 ? "" : ",target") + (settings.Repair ? ",original" : ""));
+            foreach (var row in rows)
             {
-                rows.Add((repaired, result.Original));
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{row.Formula.ReducedFormula},{row.Count},{row.FirstIndex}{target}{(settings.Repair ? "," + row.Original.ReducedFormula : "")}"));
+            }
+
+            if (set.Rejected > 0)
+            {
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $",{set.Rejected},{set.FirstRejectedIndex}{target}{(settings.Repair ? "," : "")}"));
+            }
+        });
+    }
+
+    /// <summary>
+    /// Repairs each distinct formula (item i seeded with seed + i) and merges rows that repair to the same formula
+    /// (counts summed, earliest first index and its original kept), in order of first appearance.
+    /// </summary>
+    private static (List<Row> Rows, string Note) Repair(List<Row> rows, int seed)
+    {
+        var results = ValencyRepair.RepairAll(rows.Select(r => r.Formula).ToArray(), new ValencyRepairOptions(), seed);
+        var positions = new Dictionary<CompositionKey, int>();
+        var repaired = new List<Row>();
+        for (var i = 0; i < results.Length; i++)
+        {
+            var formula = results[i].Repaired.Reduced();
+            if (positions.TryGetValue(formula.Key, out var position))
+            {
+                var merged = repaired[position];
+                repaired[position] = merged with { Count = merged.Count + rows[i].Count };
+            }
+            else
+            {
+                positions.Add(formula.Key, repaired.Count);
+                repaired.Add(new Row(formula, results[i].Original, rows[i].Count, rows[i].FirstIndex));
             }
         }
 
         var validator = new SmactValidator();
-        var valid = rows.Count(r => validator.Check(r.Item1).Valid);
-        var note = $"; repaired {results.Count(r => r.Changed)} of {results.Length}, {rows.Count} distinct after repair, " +
-            $"valid {valid} ({Percent(rows.Count == 0 ? 0 : (double)valid / rows.Count)})";
-        return (rows, note);
+        var valid = repaired.Count(r => validator.Check(r.Formula).Valid);
+        var note = $"; repaired {results.Count(r => r.Changed)} of {results.Length}, {repaired.Count} distinct after repair, " +
+            $"valid {valid} ({Percent(repaired.Count == 0 ? 0 : (double)valid / repaired.Count)})";
+        return (repaired, note);
     }
+
+    /// <summary>A distinct output formula, the generated formula it came from, its sample count and first sample index.</summary>
+    private sealed record Row(Composition Formula, Composition Original, int Count, int FirstIndex);
 
     private static string ResolveCheckpoint(string path)
     {

@@ -5,15 +5,18 @@ using MatGenDiscovery.Chemistry.Validity;
 namespace MatGenDiscovery.Models.Generative.Sampling;
 
 /// <summary>
-/// Deduplicates decoded samples by <see cref="CompositionKey"/> and checks each new composition once with the
-/// allocation-free SMACT span path. Not thread-safe: decode in parallel, then add in sample order.
+/// Deduplicates decoded samples by <see cref="CompositionKey"/>, counts how often each distinct composition is drawn
+/// and where it first appears (0-based sample index, rejected samples included), and checks each new composition once
+/// with the allocation-free SMACT span path. Not thread-safe: decode in parallel, then add in sample order.
 /// </summary>
 public sealed class CompositionCollector
 {
     private static readonly SmactValidator Validator = new();
 
-    private readonly HashSet<CompositionKey> _seen = [];
+    private readonly Dictionary<CompositionKey, int> _indexOf = [];
     private readonly List<Composition> _unique = [];
+    private readonly List<int> _counts = [];
+    private readonly List<int> _firstIndices = [];
 
     public int Generated { get; private set; }
 
@@ -21,19 +24,35 @@ public sealed class CompositionCollector
 
     public int UniqueValid { get; private set; }
 
+    /// <summary>Sample index of the first rejected sample, or -1 when every sample decoded.</summary>
+    public int FirstRejectedIndex { get; private set; } = -1;
+
     /// <summary>Counts a sample that did not decode to an accepted composition.</summary>
-    public void AddRejected() => Generated++;
+    public void AddRejected()
+    {
+        if (FirstRejectedIndex < 0)
+        {
+            FirstRejectedIndex = Generated;
+        }
+
+        Generated++;
+    }
 
     /// <summary>Adds a decoded integer composition given as atomic numbers and counts (any order).</summary>
     public void Add(ReadOnlySpan<int> atomicNumbers, ReadOnlySpan<int> counts)
     {
-        Generated++;
+        var sampleIndex = Generated++;
         Decoded++;
-        if (!_seen.Add(CompositionKey.FromCounts(atomicNumbers, counts)))
+        var key = CompositionKey.FromCounts(atomicNumbers, counts);
+        if (_indexOf.TryGetValue(key, out var existing))
         {
+            _counts[existing]++;
             return;
         }
 
+        _indexOf.Add(key, _unique.Count);
+        _counts.Add(1);
+        _firstIndices.Add(sampleIndex);
         UniqueValid += Validator.Check(atomicNumbers, counts).ElectronegativityBalanced ? 1 : 0;
         var pairs = new (Element, int)[atomicNumbers.Length];
         for (var i = 0; i < pairs.Length; i++)
@@ -65,5 +84,6 @@ public sealed class CompositionCollector
         Add(z, n);
     }
 
-    public GeneratedSet ToSet() => new(Generated, Decoded, _unique.ToArray(), UniqueValid);
+    public GeneratedSet ToSet() =>
+        new(Generated, Decoded, _unique.ToArray(), UniqueValid, _counts.ToArray(), _firstIndices.ToArray(), FirstRejectedIndex);
 }
