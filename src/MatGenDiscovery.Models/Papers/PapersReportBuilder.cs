@@ -35,10 +35,10 @@ public static class PapersReportBuilder
                 SawadaFigures.Examples(runs, options),
                 SawadaFigures.Accuracy(runs, options),
                 SawadaFigures.Nearest(runs, options),
-                SawadaFigures.CriticHead(options),
+                SawadaStudies.CriticHead(runs, options),
                 SawadaFigures.Repair(runs, options),
                 SawadaFigures.NearestHistogram(runs, options),
-                SawadaFigures.Extrapolation(options),
+                SawadaStudies.Extrapolation(runs, options),
             ]);
         var notes = new List<string>
         {

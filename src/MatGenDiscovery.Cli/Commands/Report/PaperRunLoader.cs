@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using MatGenDiscovery.Models.Evaluation;
 using MatGenDiscovery.Models.Generative.Autoencoder;
+using MatGenDiscovery.Models.Generative.CondGan;
 using MatGenDiscovery.Models.Generative.Experiments;
 using MatGenDiscovery.Models.Generative.Training;
 using MatGenDiscovery.Models.Papers;
@@ -55,6 +56,24 @@ internal static partial class PaperRunLoader
         {
             var model = new Lazy<CountMatrixAutoencoder>(() => (CountMatrixAutoencoder)ModelCheckpoint.Load(autoencoderCheckpoint.Path).Model);
             run = run with { Decodable = compositions => model.Value.DecodableFlags(compositions) };
+        }
+
+        if (checkpoint is { } condGanCheckpoint && kind == ModelKinds.CondGan && data.LeaveOutTargets.Count == data.LeaveOut.Count && data.LeaveOut.Count > 0)
+        {
+            var head = new Lazy<PropertyHeadResult>(() => PropertyHeadComparison.Compare(
+                (CondGanModel)ModelCheckpoint.Load(condGanCheckpoint.Path).Model, data.Train, data.TrainTargets, data.LeaveOut, data.LeaveOutTargets, config.Seed));
+            run = run with { PropertyHead = () => head.Value };
+        }
+
+        if (config.Model.TargetProperty is { } target && config.Data.Filter.Properties.FirstOrDefault(p => p.Name == target && p.Max is not null) is { } range)
+        {
+            var whole = TrainingDataBuilder.Build(config with { Data = config.Data with { Filter = config.Data.Filter with { Properties = [] } } }, dataFolder);
+            run = run with
+            {
+                TrainingMax = range.Max,
+                Reference = [.. whole.Train, .. whole.LeaveOut],
+                ReferenceTargets = [.. whole.TrainTargets, .. whole.LeaveOutTargets],
+            };
         }
 
         return run;

@@ -114,6 +114,27 @@ public sealed class CondGanModel : GenerativeModel
         }
     }
 
+    /// <summary>What the critic sees for fractions x [B, L]: x, or [x ‖ x^bp] [B, L + d] for CondGAN(x^bp).</summary>
+    public Tensor CriticFeatures(Tensor fractions)
+    {
+        using (Tensor.NoGrad())
+        {
+            return CriticInput(fractions);
+        }
+    }
+
+    /// <summary>The critic's property head on compositions, in the property's units (Sawada's Table 4 predictor).</summary>
+    /// <exception cref="Representations.RepresentationException">A composition has an element outside the bag.</exception>
+    public double[] PredictProperty(IReadOnlyList<Composition> compositions)
+    {
+        var (fractions, _) = Space.Encode(compositions, new double[compositions.Count]);
+        using (Tensor.NoGrad())
+        {
+            var output = Critic.Forward(CriticInput(Tensor.FromArray(fractions, compositions.Count, Space.Length)));
+            return output.Narrow(1, 1, 1).ToArray().Select(Space.Unscale).ToArray();
+        }
+    }
+
     public override IEnumerable<KeyValuePair<string, Tensor>> State()
     {
         var state = Prefixed("generator", Generator.StateDict())

@@ -52,6 +52,13 @@ public sealed record ConditionalSpace(BagOfAtoms Bag, double TargetMin, double T
     public float Scale(double target) =>
         TargetMax > TargetMin ? (float)((target - TargetMin) / (TargetMax - TargetMin)) : 0f;
 
+    /// <summary>y = min + y′·(max − min), the inverse of <see cref="Scale"/>.</summary>
+    public double Unscale(float scaled) => TargetMin + scaled * (TargetMax - TargetMin);
+
+    /// <summary>Whether every element of the composition is in the bag (so it can be encoded).</summary>
+    public bool Covers(Composition composition) =>
+        composition.Elements.All(e => Bag.Elements.Any(b => b.AtomicNumber == e.AtomicNumber));
+
     /// <summary>Fractions [N, Length] and scaled targets [N].</summary>
     public (float[] Fractions, float[] Targets) Encode(IReadOnlyList<Composition> compositions, IReadOnlyList<double> targets)
     {
