@@ -29,10 +29,14 @@ internal sealed class CampaignRound(DiscoveryCampaignGrain campaign, CampaignCon
         }
 
         var generators = await PrepareGeneratorsAsync();
-        var validator = campaign.Grains.GetGrain<IValidatorGrain>(campaign.Id);
+        // With remote workers, each worker builds its own validator from the batch; the host trains no predictors.
+        var validator = campaign.Workers is null ? campaign.Grains.GetGrain<IValidatorGrain>(campaign.Id) : null;
         var validatorSpec = new ValidatorSpec(config.Constraints, config.Predictors, config.Seed);
-        await validator.ConfigureAsync(validatorSpec);
-        await validator.RefitAsync(_state.Labels);
+        if (validator is not null)
+        {
+            await validator.ConfigureAsync(validatorSpec);
+            await validator.RefitAsync(_state.Labels);
+        }
         if (await campaign.StopRequestedAsync())
         {
             return null;
@@ -44,9 +48,9 @@ internal sealed class CampaignRound(DiscoveryCampaignGrain campaign, CampaignCon
             return null;
         }
 
-        var report = campaign.Workers is { } workers
-            ? await ValidateRemotelyAsync(workers, validatorSpec, newFormulas)
-            : await validator.ValidateAsync(new ValidationRequest(round, newFormulas));
+        var report = validator is not null
+            ? await validator.ValidateAsync(new ValidationRequest(round, newFormulas))
+            : await ValidateRemotelyAsync(campaign.Workers!, validatorSpec, newFormulas);
         var passed = report.Candidates.Where(c => c.Passed).ToList();
         var training = await campaign.Grains.GetGrain<IDatasetGrain>(config.TrainingDataset).LookupAsync(passed.Select(c => c.Formula).ToList());
         var known = training.Where(k => k.Known).Select(k => k.Formula).ToHashSet(StringComparer.Ordinal);
@@ -97,7 +101,10 @@ internal sealed class CampaignRound(DiscoveryCampaignGrain campaign, CampaignCon
         var baselineHits = baseline.Count(i => truth.TryGetValue(formulas[i], out var v) && _objective.IsHit(v));
         var confirmations = await CountConfirmationsAsync(hits);
         var allLabels = _state.Labels.Concat(labels).ToList();
-        await validator.RefitAsync(allLabels);
+        if (validator is not null)
+        {
+            await validator.RefitAsync(allLabels);
+        }
         if (await campaign.StopRequestedAsync())
         {
             return null;

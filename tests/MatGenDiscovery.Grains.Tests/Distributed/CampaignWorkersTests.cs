@@ -1,4 +1,6 @@
+using System.Text.Json;
 using MatGenDiscovery.Grains.Campaigns;
+using MatGenDiscovery.Grains.Contracts.Campaigns;
 using MatGenDiscovery.Grains.Distributed;
 using MatGenDiscovery.Grains.Hosting;
 using MatGenDiscovery.Grains.Tests.Support;
@@ -14,6 +16,13 @@ namespace MatGenDiscovery.Grains.Tests.Distributed;
 /// </summary>
 public sealed class CampaignWorkersTests : IDisposable
 {
+    private const string TinyMatGan = """
+        { "name": "tiny-matgan", "seed": 3,
+          "model": { "kind": "matgan", "network": "mlp", "latent_size": 8 },
+          "data": { "dataset": "mp", "leave_out_fraction": 0.1 },
+          "training": { "steps": 40, "batch_size": 16 } }
+        """;
+
     private readonly TemporaryDirectory _data = new();
 
     public CampaignWorkersTests() => SyntheticMaterials.Write(_data.Path);
@@ -45,6 +54,35 @@ public sealed class CampaignWorkersTests : IDisposable
         actual.Rounds.Should().BeEquivalentTo(expected.Rounds, options => options.WithStrictOrdering());
         (await CandidateFilesAsync(distributedBlobs, "c1")).Should().Equal(await CandidateFilesAsync(embeddedBlobs, "c1"));
         worker.ActivationCount.Should().BeGreaterThanOrEqualTo(4, "two generation workers, one validation worker and their generator/validator grains ran on the worker silo");
+    }
+
+    [Fact]
+    public async Task RunAsync_FineTunedModelGeneratorOnAWorkerSilo_SameDigestAsEmbedded()
+    {
+        var config = TinyCampaign.Config(rounds: 3) with
+        {
+            Generators =
+            [
+                new GeneratorConfig
+                {
+                    Name = "gan", Kind = "model", SamplesPerRound = 150, FineTuneSteps = 4, FineTuneBatchSize = 8,
+                    Experiment = JsonDocument.Parse(TinyMatGan).RootElement,
+                },
+                TinyCampaign.Config().Generators[0],
+            ],
+        };
+        var embeddedBlobs = new InMemoryBlobStore();
+        var distributedBlobs = new InMemoryBlobStore();
+        await using var embedded = TestSilo.Create(embeddedBlobs, _data.Path);
+        await using var worker = DiscoveryGrains.CreateWorkerSilo(distributedBlobs, _data.Path);
+        await using var host = DiscoveryGrains.CreateSilo(distributedBlobs, _data.Path, workers: new CampaignWorkers(worker, ValidationBatchSize: 30));
+
+        var expected = await new CampaignRunner(embedded, embeddedBlobs).StartAsync("c1", config);
+        var actual = await new CampaignRunner(host, distributedBlobs).StartAsync("c1", config);
+
+        expected.Rounds.Sum(r => r.Hits).Should().BeGreaterThan(0, "hits make the host fine-tune, so later rounds sample a newer checkpoint");
+        actual.Digest.Should().Be(expected.Digest);
+        (await CandidateFilesAsync(distributedBlobs, "c1")).Should().Equal(await CandidateFilesAsync(embeddedBlobs, "c1"));
     }
 
     [Fact]
