@@ -67,7 +67,9 @@ internal static partial class PaperRunLoader
 
         if (config.Model.TargetProperty is { } target && config.Data.Filter.Properties.FirstOrDefault(p => p.Name == target && p.Max is not null) is { } range)
         {
-            var whole = TrainingDataBuilder.Build(config with { Data = config.Data with { Filter = config.Data.Filter with { Properties = [] } } }, dataFolder);
+            // Extrapolation is judged against every known composition, not just the restricted range the run saw.
+            var whole = TrainingDataBuilder.Build(
+                config with { Data = config.Data with { Filter = config.Data.Filter with { Properties = [] }, MaxTrainingRows = null } }, dataFolder);
             run = run with
             {
                 TrainingMax = range.Max,

@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+
+namespace MatGenDiscovery.Cli.Tests.Commands;
+
+/// <summary>The report's run loader (internal) through <c>matgen report papers</c>: CondGAN runs feed Sawada's Table 4 and Fig. 1B.</summary>
+public sealed class PaperRunLoaderTests
+{
+    [Fact]
+    public async Task Load_CondGanAndExtrapolationRuns_FillTable4AndFig1B()
+    {
+        using var temp = new TemporaryDirectory();
+        await TrainAsync(temp, "condgan-xbp-formation-energy-quick", maxFormationEnergy: null);
+        var extrapolation = await TrainAsync(temp, "condgan-xbp-extrapolation-below-m1-quick", maxFormationEnergy: -1);
+        File.WriteAllLines(Path.Combine(extrapolation, "generated.csv"), ["formula,target", "NaCl,-0.5", "MgO,0", "Li2O,-2"]);
+
+        var result = await CliHarness.RunAsync("report", "papers", "--runs", temp.File("runs"), "--output", temp.File("report"), "--embedding", "pca");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Output.Should().NotContain("missing: Table 4").And.NotContain("missing: Fig. 1B");
+        var index = File.ReadAllText(temp.File("report/index.html"));
+        index.Should().Contain("critic MAE").And.Contain("trained on ≤ -1");
+        File.Exists(temp.File("report/charts/sawada-fig1b.svg")).Should().BeTrue();
+    }
+
+    /// <summary>A 2-step CondGAN(x^bp) on 300 rows of Sawada's set, optionally restricted to E_f ≤ the given maximum.</summary>
+    private static async Task<string> TrainAsync(TemporaryDirectory temp, string name, double? maxFormationEnergy)
+    {
+        var root = Directory.GetParent(CliHarness.RepositoryData)!.FullName;
+        var config = JsonNode.Parse(File.ReadAllText(Path.Combine(root, "experiments", "condgan-xbp-formation-energy-quick.json")))!.AsObject();
+        config["name"] = name;
+        config["training"]!.AsObject()["steps"] = 2;
+        config["training"]!.AsObject()["checkpoint_interval"] = 2;
+        config["data"]!.AsObject()["max_training_rows"] = 300;
+        if (maxFormationEnergy is { } max)
+        {
+            config["data"]!.AsObject()["filter"] = new JsonObject
+            {
+                ["properties"] = new JsonArray(new JsonObject { ["name"] = "formation_energy_per_atom", ["max"] = max }),
+            };
+        }
+
+        File.WriteAllText(temp.File(name + ".json"), config.ToJsonString());
+        var run = temp.File("runs/" + name);
+        (await CliHarness.RunAsync("train", "--config", temp.File(name + ".json"), "--output", run)).ExitCode.Should().Be(0);
+        return run;
+    }
+}
