@@ -8,7 +8,7 @@ using Spectre.Console;
 namespace MatGenDiscovery.Cli.Commands.Bench;
 
 /// <summary>
-/// <c>matgen bench train-step --model matgan-mp|mlp --batch B --steps S [--warmup W] [--seed N] [--json]</c>:
+/// <c>matgen bench train-step --model matgan-mp|mlp --batch B --steps S [--warmup W (30)] [--seed N] [--json]</c>:
 /// WGAN-GP train steps per second on synthetic compositions, comparable with experiments/reference/torch_bench.py.
 /// </summary>
 public sealed class BenchTrainStepCommand : Command
@@ -29,7 +29,11 @@ public sealed class BenchTrainStepCommand : Command
         };
         var batch = new Option<int>("--batch") { Description = "Samples per batch (at least 2).", DefaultValueFactory = _ => 64 };
         var steps = new Option<int>("--steps") { Description = "Timed train steps (at least 1).", DefaultValueFactory = _ => 20 };
-        var warmup = new Option<int>("--warmup") { Description = "Untimed steps before timing.", DefaultValueFactory = _ => 3 };
+        var warmup = new Option<int>("--warmup")
+        {
+            Description = "Untimed steps before timing; the default lets .NET tiered compilation reach optimised code first (operations called once or twice per step need tens of steps).",
+            DefaultValueFactory = _ => 30,
+        };
         var seed = new Option<int>("--seed") { Description = "Seed of weights, latents and synthetic data.", DefaultValueFactory = _ => 0 };
         var json = new Option<bool>("--json") { Description = "Write one JSON line instead of a table." };
         Options.Add(model);
