@@ -6,14 +6,23 @@ namespace MatGenDiscovery.Models.Evaluation;
 public static class ConditionalMetrics
 {
     /// <param name="targets">Requested target per generated composition; samples with a null target are skipped.</param>
-    /// <exception cref="ArgumentException">Lengths differ, or training targets are not one per training composition.</exception>
+    /// <param name="counts">
+    /// Samples behind each row (a compact generated file); with them the means are over samples, as Sawada et al.
+    /// average over everything generated, and <see cref="ConditionalResult.Count"/> counts samples. Null: one per row.
+    /// </param>
+    /// <exception cref="ArgumentException">Lengths differ, a count is negative, or training targets are not one per training composition.</exception>
     public static ConditionalResult Compute(
         IReadOnlyList<Composition> generated, IReadOnlyList<double?> targets,
-        NearestCompositionIndex trainingIndex, IReadOnlyList<double> trainingTargets)
+        NearestCompositionIndex trainingIndex, IReadOnlyList<double> trainingTargets, IReadOnlyList<int>? counts = null)
     {
         if (generated.Count != targets.Count)
         {
             throw new ArgumentException($"{generated.Count} generated compositions but {targets.Count} targets", nameof(targets));
+        }
+
+        if (counts is not null && (counts.Count != generated.Count || counts.Any(c => c < 0)))
+        {
+            throw new ArgumentException($"need one non-negative count per generated composition, got {counts.Count} for {generated.Count}", nameof(counts));
         }
 
         if (trainingTargets.Count != trainingIndex.Count)
@@ -29,16 +38,20 @@ public static class ConditionalMetrics
         }
 
         var nearest = NearestByDistinctComposition(queries.Select(i => generated[i]).ToArray(), trainingIndex);
-        double absolute = 0, squared = 0, distance = 0;
+        double absolute = 0, squared = 0, distance = 0, total = 0;
         for (var q = 0; q < queries.Length; q++)
         {
+            double weight = counts?[queries[q]] ?? 1;
             var error = targets[queries[q]]!.Value - trainingTargets[nearest[q].Index];
-            absolute += Math.Abs(error);
-            squared += error * error;
-            distance += nearest[q].Distance;
+            absolute += weight * Math.Abs(error);
+            squared += weight * error * error;
+            distance += weight * nearest[q].Distance;
+            total += weight;
         }
 
-        return new ConditionalResult(queries.Length, absolute / queries.Length, Math.Sqrt(squared / queries.Length), distance / queries.Length);
+        return total == 0
+            ? new ConditionalResult(0, 0, 0, 0)
+            : new ConditionalResult((int)total, absolute / total, Math.Sqrt(squared / total), distance / total);
     }
 
     // Generated sets repeat compositions; search each distinct one once.

@@ -67,6 +67,20 @@ public sealed class SawadaStudiesTests
         figure.Should().BeOfType<MissingFigure>().Which.Reason.Should().Contain("condgan-xbp-extrapolation");
     }
 
+    [Fact]
+    public void Accuracy_CompactSamples_AddsPerSampleColumnsWeightedByCount()
+    {
+        // Training NaCl (0 eV) and KCl (−0.25): NaCl asked for −1 three times (error 1), KCl asked for −0.25 once (error 0).
+        var generated = new GeneratedSamples(Parse("NaCl", "KCl"), [-1.0, -0.25], 0, [], Counts: [3, 1]);
+        var run = PaperRunFactory.CondGan("condgan-formation-energy", 42, 0.4) with { Generated = generated };
+
+        var table = Figure([run], "sawada-table2").Should().BeOfType<TableFigure>().Subject;
+
+        table.Headers.Should().EndWith(["per-sample MAE", "per-sample RMSE"]);
+        table.Rows.Single()[4].Should().StartWith("0.750");
+        table.Rows.Single()[5].Should().StartWith("0.866");
+    }
+
     private static ReportFigure Figure(IReadOnlyList<PaperRun> runs, string id) =>
         PapersReportBuilder.Build(runs, Options).Figures.Single(f => f.Id == id);
 
