@@ -34,15 +34,9 @@ public static class GbdtPresets
             EarlyStoppingRounds = 50,
         },
         MatGanBandGap => GradientBoostingOptions.MatGanBandGap,
-        Accurate => new GradientBoostingOptions
+        Accurate => Get(Default) with
         {
             NumTrees = 4000,
-            LearningRate = 0.08,
-            MaxLeaves = 127,
-            MaxDepth = 16,
-            MinSamplesLeaf = 10,
-            Subsample = 0.8,
-            ColumnSubsample = 0.5,
             EarlyStoppingRounds = 100,
             Loss = GradientBoostingLoss.Huber,
             HuberDelta = 0.2,
