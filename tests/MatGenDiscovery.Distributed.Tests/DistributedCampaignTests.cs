@@ -82,6 +82,20 @@ public sealed class DistributedCampaignTests : IDisposable
         (await OutcomeAsync()).Should().BeEquivalentTo(reference, options => options.WithStrictOrdering());
     }
 
+    [Fact]
+    public async Task Silo_CtrlC_StopsCleanlyWithExitCodeZero()
+    {
+        var (worker, _) = await StartWorkersAsync();
+
+        worker.Interrupt();
+        var exit = await worker.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        exit.Should().Be(0, worker.Transcript());
+        worker.OutputLines.Should().Contain("silo: stopping");
+        worker.OutputLines.Should().Contain(line => line.StartsWith($"silo: broker amqp://{ClusterFixture.UserName}@127.0.0.1:", StringComparison.Ordinal));
+        worker.ErrorLines.Should().BeEmpty();
+    }
+
     private MatgenProcess Start(params string[] arguments) => Start(new Dictionary<string, string>(), arguments);
 
     private MatgenProcess Start(Dictionary<string, string> environment, params string[] arguments)

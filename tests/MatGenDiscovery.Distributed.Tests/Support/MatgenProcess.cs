@@ -115,6 +115,13 @@ public sealed class MatgenProcess : IDisposable
         }
     }
 
+    /// <summary>SIGINT, as Ctrl+C in a terminal.</summary>
+    public void Interrupt()
+    {
+        using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill?.WaitForExit(10_000);
+    }
+
     /// <summary>SIGKILL for the process and its children (like <c>kill -9</c>).</summary>
     public void Kill()
     {
