@@ -71,7 +71,7 @@ internal static class SawadaStudies
         };
         var targets = string.Join("; ", studied.Select(x => $"≤ {ReportFormat.Number(x.Run.TrainingMax!.Value)}: {x.Result.Count:N0} samples asked for {string.Join(", ", x.Run.Generated!.Targets.Where(t => t > x.Run.TrainingMax).Distinct().Order().Select(t => ReportFormat.Number(t!.Value)))}"));
         return new ChartFigure(id, "Fig. 1B", "Extrapolation RMSE for three training ranges", chart,
-            $"CondGAN(x^bp) trained only on compositions with formation energy ≤ a, asked for targets above a; the error is between the target and the formation energy of the nearest composition in the whole dataset (training range or not), by atomic-fraction distance. {targets}.")
+            $"CondGAN(x^bp) trained only on compositions with formation energy ≤ a, asked for targets above a; the error is between the target and the formation energy of the nearest composition in the whole dataset (training range or not), by atomic-fraction distance, averaged over all samples drawn. {targets}.")
         {
             Sources = studied.Select(x => x.Run.Source).ToArray(),
         };
@@ -81,6 +81,6 @@ internal static class SawadaStudies
     {
         var samples = run.Generated!;
         var targets = samples.Targets.Select(t => t > run.TrainingMax ? t : null).ToArray();
-        return ConditionalMetrics.Compute(samples.Compositions, targets, new NearestCompositionIndex(run.Reference), run.ReferenceTargets);
+        return ConditionalMetrics.Compute(samples.Compositions, targets, new NearestCompositionIndex(run.Reference), run.ReferenceTargets, samples.Counts);
     }
 }

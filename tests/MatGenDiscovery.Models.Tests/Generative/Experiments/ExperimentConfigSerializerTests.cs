@@ -90,7 +90,7 @@ public class ExperimentConfigSerializerTests
         var prefixes = new[] { "matgan-", "autoencoder-", "condgan-", "condvae-" };
         var files = Directory.GetFiles(folder, "*.json").Where(f => prefixes.Any(Path.GetFileName(f).StartsWith)).ToList();
 
-        files.Should().HaveCount(14);
+        files.Should().HaveCount(23, "14 base configs plus the Sawada seed splits (6) and extrapolation ranges (3)");
         foreach (var file in files)
         {
             ExperimentConfigSerializer.Load(file).Training.Steps.Should().BePositive(file);
