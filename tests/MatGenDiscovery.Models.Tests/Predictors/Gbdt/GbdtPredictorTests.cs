@@ -86,4 +86,20 @@ public class GbdtPredictorTests
         noble.Select(TrainedPredictors.Gbdt.Unsupported).Should().OnlyContain(reason => reason == null, "NaN features are handled by the trees");
         TrainedPredictors.Gbdt.Predict(noble).Mean.Should().OnlyContain(value => double.IsFinite(value));
     }
+
+    [Fact]
+    public void Predict_SeveralBlocks_EqualsOneCompositionAtATime()
+    {
+        var predictor = TrainedPredictors.Gbdt;
+        var compositions = TrainedPredictors.Train;
+
+        var batch = predictor.Predict(compositions);
+
+        for (var i = 0; i < compositions.Length; i += 37)
+        {
+            var single = predictor.Predict([compositions[i]]);
+            batch.Mean[i].Should().Be(single.Mean[0], $"row {i}");
+            batch.StandardDeviation[i].Should().Be(single.StandardDeviation[0], $"row {i}");
+        }
+    }
 }
