@@ -67,7 +67,14 @@ public sealed partial class BlobStoreLocation
     /// <summary>Opens the store; a file-system store creates its folder here, not before.</summary>
     public IBlobStore Open() => Directory is { } directory
         ? new FileSystemBlobStore(directory)
-        : new AzureBlobStore(new AzureBlobStoreOptions { ConnectionString = _connectionString!, ContainerName = _container });
+        : new AzureBlobStore(new AzureBlobStoreOptions
+        {
+            ConnectionString = _connectionString!,
+            ContainerName = _container,
+
+            // An outage is retried with backoff; say so on stderr (the retry's text carries no key or signature).
+            OnRetry = retry => Console.Error.WriteLine($"storage: {retry}"),
+        });
 
     public override string ToString() => Description;
 

@@ -50,13 +50,19 @@ public sealed class GenerativeCandidateModel : ICandidateModel
     }
 
     /// <summary>Loads checkpoint bytes written by <see cref="Save"/> (or by <c>matgen train</c>).</summary>
-    public static (GenerativeCandidateModel Model, int Step) Load(byte[] checkpoint)
+    /// <summary>Loads a checkpoint held in memory (a blob); errors name <paramref name="source"/>, not the temporary file.</summary>
+    /// <exception cref="InvalidDataException">The bytes are truncated, corrupt or not a generative checkpoint.</exception>
+    public static (GenerativeCandidateModel Model, int Step) Load(byte[] checkpoint, string source)
     {
         var path = Path.Combine(Path.GetTempPath(), $"matgen-{Guid.NewGuid():N}.safetensors");
         try
         {
             File.WriteAllBytes(path, checkpoint);
             return Load(path);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException($"checkpoint blob '{source}': {ex.Message.Replace(path, source, StringComparison.Ordinal)}", ex);
         }
         finally
         {

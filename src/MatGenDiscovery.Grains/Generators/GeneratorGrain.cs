@@ -110,7 +110,7 @@ public sealed class GeneratorGrain(IBlobStore blobs, DatasetProvider datasets) :
         var path = CheckpointPaths.For(GetPrimaryKeyString(), step);
         var blob = await blobs.GetAsync(path)
             ?? throw new InvalidOperationException($"generator {GrainId} has no checkpoint at step {step} ('{path}'); prepare it first");
-        (_model, _) = GenerativeCandidateModel.Load(blob.Content.ToArray());
+        (_model, _) = GenerativeCandidateModel.Load(blob.Content.ToArray(), path);
         _step = step;
         return _model;
     }
@@ -133,7 +133,7 @@ public sealed class GeneratorGrain(IBlobStore blobs, DatasetProvider datasets) :
         var cache = CheckpointPaths.Pretrained(ExperimentConfigSerializer.Hash(config), config.Training.Steps);
         if (await blobs.GetAsync(cache) is { } cached)
         {
-            return GenerativeCandidateModel.Load(cached.Content.ToArray());
+            return GenerativeCandidateModel.Load(cached.Content.ToArray(), cache);
         }
 
         var trained = GenerativeCandidateModel.Train(config, datasets.Get(config.Data.Dataset).Dataset);
