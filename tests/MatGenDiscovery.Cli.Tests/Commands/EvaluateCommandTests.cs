@@ -53,6 +53,29 @@ public class EvaluateCommandTests
     }
 
     [Fact]
+    public async Task Evaluate_CompactGeneratedFile_CountsDrawnSamplesAndUndecoded()
+    {
+        using var directory = new TemporaryDirectory();
+        var (generated, config) = await WriteInputsAsync(directory, "formula,count,first_index\nZnO,1600,0\nNaCl,1,1\nGaAs,300,1500\n,99,2\n");
+        var json = directory.File("report.json");
+
+        var result = await CliHarness.RunAsync(
+            "evaluate", "--generated", generated, "--config", config, "--json", json, "--enrichment-arities", "none");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        var root = JsonDocument.Parse(await File.ReadAllTextAsync(json)).RootElement;
+        var inputs = root.GetProperty("inputs");
+        inputs.GetProperty("samples").GetInt32().Should().Be(2000);
+        inputs.GetProperty("undecoded").GetInt32().Should().Be(99);
+        inputs.GetProperty("unique_samples").GetInt32().Should().Be(3);
+        var point = root.GetProperty("uniqueness")[0];
+        point.GetProperty("samples").GetInt32().Should().Be(1000);
+        point.GetProperty("unique").GetInt32().Should().Be(2, "GaAs first appears at sample 1500");
+        root.GetProperty("uniqueness")[1].GetProperty("unique").GetInt32().Should().Be(3);
+        result.Output.Should().Contain("undecoded samples");
+    }
+
+    [Fact]
     public async Task Evaluate_MissingGeneratedFile_FailsNamingIt()
     {
         using var directory = new TemporaryDirectory();
