@@ -16,7 +16,9 @@ namespace MatGenDiscovery.Models.Generative.CondGan;
 /// CondGAN (Sawada et al. 2019): an ACGAN with WGAN-GP. Generator [noise ~ U(−1, 1) ‖ y′] → 30 → ReLU → 60 → ReLU →
 /// L → sigmoid over the bag-of-atoms; critic (<see cref="TwoHeadCritic"/>) on x, or on [x ‖ x^bp] for CondGAN(x^bp).
 /// Critic loss E[D(fake)] − E[D(real)] + λ·GP + MSE(P(real), y′); generator loss −E[D(fake)] + MSE(P(fake), y′),
-/// with the generator's targets drawn from the training targets. y′ is the min–max scaled property.
+/// with the generator's targets drawn from the training targets. y′ is the min–max scaled property. With
+/// <see cref="FractionScalings.PerElement"/> the generator and critic work on x′ⱼ = xⱼ / maxⱼ (Sawada's CompGAN scales
+/// every column); generation multiplies back before decoding and optionally keeps only the largest fractions.
 /// </summary>
 public sealed class CondGanModel : GenerativeModel
 {
@@ -24,12 +26,14 @@ public sealed class CondGanModel : GenerativeModel
     private readonly ResumableAdam _criticOptimizer;
     private readonly Tensor? _descriptors;
     private ConditionalData? _data;
+    private Tensor? _fractionScales;
 
     /// <param name="descriptors">D′ [L, d] for the x^bp variant (see <see cref="DescriptorProjection"/>), else null.</param>
     public CondGanModel(ModelDefaults settings, ConditionalSpace space, Tensor? descriptors, Random random)
         : base(settings)
     {
         Space = space;
+        _fractionScales = ScaleRow(space);
         _descriptors = descriptors;
         Generator = new Sequential(
             new Linear(settings.LatentSize + 1, 30, random), new ReLU(),
@@ -40,7 +44,7 @@ public sealed class CondGanModel : GenerativeModel
         _criticOptimizer = new ResumableAdam(Critic.Parameters(), settings.CriticLearningRate, settings.Beta1, settings.Beta2);
     }
 
-    public ConditionalSpace Space { get; }
+    public ConditionalSpace Space { get; private set; }
 
     /// <summary>[B, noise + 1] → [B, L].</summary>
     public Sequential Generator { get; }
@@ -52,8 +56,15 @@ public sealed class CondGanModel : GenerativeModel
     public override IReadOnlyList<string> LossNames { get; } =
         ["critic", "gradient_penalty", "critic_property_mse", "generator", "generator_property_mse"];
 
+    /// <summary>Attaches the training set; with per-element scaling the scales come from these compositions.</summary>
     public void SetTrainingData(IReadOnlyList<Composition> compositions, IReadOnlyList<double> targets)
     {
+        if (Settings.FractionScaling == FractionScalings.PerElement && Space.FractionScales is null)
+        {
+            Space = Space.WithFractionScales(compositions);
+            _fractionScales = ScaleRow(Space);
+        }
+
         var (fractions, scaled) = Space.Encode(compositions, targets);
         _data = new ConditionalData(fractions, scaled, Space.Length);
     }
@@ -105,13 +116,28 @@ public sealed class CondGanModel : GenerativeModel
         return losses;
     }
 
-    /// <summary>Bag-of-atoms vectors [count, L] for a scaled target, from a seeded noise stream.</summary>
+    /// <summary>
+    /// Bag-of-atoms vectors [count, L] for a scaled target, from a seeded noise stream: the generator's output with the
+    /// per-element scaling undone, and at most <see cref="ModelDefaults.MaxGeneratedElements"/> non-zero values per row.
+    /// </summary>
     public Tensor Sample(Random random, int count, float scaledTarget)
     {
+        float[] values;
         using (Tensor.NoGrad())
         {
-            return Generator.Forward(Input(random, Tensor.Full(scaledTarget, count, 1)));
+            values = Generator.Forward(Input(random, Tensor.Full(scaledTarget, count, 1))).ToArray();
         }
+
+        Space.UnscaleFractions(values);
+        if (Settings.MaxGeneratedElements is { } cap)
+        {
+            for (var b = 0; b < count; b++)
+            {
+                KeepLargest(values.AsSpan(b * Space.Length, Space.Length), cap);
+            }
+        }
+
+        return Tensor.FromArray(values, count, Space.Length);
     }
 
     /// <summary>What the critic sees for fractions x [B, L]: x, or [x ‖ x^bp] [B, L + d] for CondGAN(x^bp).</summary>
@@ -156,5 +182,30 @@ public sealed class CondGanModel : GenerativeModel
     private Tensor Input(Random random, Tensor targets) =>
         Slicing.Concat([Tensor.Uniform(random, -1f, 1f, targets.Size(0), Settings.LatentSize), targets], 1);
 
-    private Tensor CriticInput(Tensor x) => _descriptors is null ? x : DescriptorProjection.Append(x, _descriptors);
+    private Tensor CriticInput(Tensor x) => _descriptors is null ? x : DescriptorProjection.Append(x, _descriptors, _fractionScales);
+
+    private static Tensor? ScaleRow(ConditionalSpace space) =>
+        space.FractionScales is { } scales ? Tensor.FromArray(scales.ToArray(), 1, scales.Count) : null;
+
+    /// <summary>Zeroes all but the <paramref name="keep"/> largest values of a row (ties broken by position).</summary>
+    private static void KeepLargest(Span<float> row, int keep)
+    {
+        if (keep >= row.Length)
+        {
+            return;
+        }
+
+        var order = new int[row.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        var values = row.ToArray();
+        Array.Sort(order, (a, b) => values[b] != values[a] ? values[b].CompareTo(values[a]) : a.CompareTo(b));
+        foreach (var index in order.AsSpan(keep))
+        {
+            row[index] = 0;
+        }
+    }
 }

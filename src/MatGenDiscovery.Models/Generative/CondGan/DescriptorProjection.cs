@@ -52,9 +52,11 @@ public static class DescriptorProjection
     }
 
     /// <summary>[B, L] → [B, L + d]: the input followed by its standardised x^bp.</summary>
-    public static Tensor Append(Tensor x, Tensor matrix)
+    /// <param name="fractionScales">Per-element scales [1, L] when x is per-element scaled (x^bp uses x ⊙ scales), else null.</param>
+    public static Tensor Append(Tensor x, Tensor matrix, Tensor? fractionScales = null)
     {
-        var fractions = x / (x.Sum([1], keepDim: true) + 1e-8f);
+        var unscaled = fractionScales is null ? x : x * fractionScales;
+        var fractions = unscaled / (unscaled.Sum([1], keepDim: true) + 1e-8f);
         return MatGenDiscovery.Tensors.Operations.Shape.Slicing.Concat([x, fractions.MatMul(matrix)], 1);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MatGenDiscovery.Datasets.Catalog;
 using MatGenDiscovery.Models.Configuration;
+using MatGenDiscovery.Models.Generative.Conditional;
 
 namespace MatGenDiscovery.Models.Generative.Experiments;
 
@@ -121,6 +122,17 @@ public static class ExperimentConfigSerializer
             Fail("model.use_descriptors", "only condgan supports the descriptor (x^bp) variant");
         }
 
+        if (model.FractionScaling is { } scaling && (model.Kind != ModelKinds.CondGan || scaling != FractionScalings.PerElement))
+        {
+            Fail("model.fraction_scaling", $"only condgan supports it, with the value '{FractionScalings.PerElement}'; got '{scaling}' for {model.Kind}");
+        }
+
+        if (model.MaxGeneratedElements is not null && model.Kind != ModelKinds.CondGan)
+        {
+            Fail("model.max_generated_elements", "only condgan supports a cap on generated elements");
+        }
+
+        Positive(model.MaxGeneratedElements, "model.max_generated_elements", Fail);
         ValidateData(config.Data, descriptor, Fail);
         ValidateTraining(config.Training, Fail);
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MatGenDiscovery.Models.Generative.Experiments;
 
 /// <summary>
@@ -35,4 +37,15 @@ public sealed record ModelConfig
 
     /// <summary>CondGAN(x^bp): append the fraction-weighted element descriptors to the critic's input.</summary>
     public bool UseDescriptors { get; init; }
+
+    /// <summary>
+    /// CondGAN: <c>per-element</c> min–max scales each element's fraction column by its training-set maximum
+    /// (Sawada's CompGAN); generation undoes it before the 0.03 cut-off. Omitted from the JSON when unset.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? FractionScaling { get; init; }
+
+    /// <summary>CondGAN: keep at most this many largest fractions of a generated vector. Omitted when unset.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? MaxGeneratedElements { get; init; }
 }

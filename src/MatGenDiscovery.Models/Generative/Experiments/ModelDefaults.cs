@@ -7,7 +7,8 @@ namespace MatGenDiscovery.Models.Generative.Experiments;
 /// </summary>
 public sealed record ModelDefaults(
     string Kind, string Network, int LatentSize, float GeneratorLearningRate, float CriticLearningRate, float Beta1,
-    float Beta2, int CriticSteps, float GradientPenaltyWeight, string? TargetProperty, bool UseDescriptors)
+    float Beta2, int CriticSteps, float GradientPenaltyWeight, string? TargetProperty, bool UseDescriptors,
+    string? FractionScaling = null, int? MaxGeneratedElements = null)
 {
     public static ModelDefaults Resolve(ModelConfig model)
     {
@@ -23,6 +24,8 @@ public sealed record ModelDefaults(
             model.CriticSteps ?? (matGan ? 1 : 5),
             (float)(model.GradientPenaltyWeight ?? 10.0),
             model.TargetProperty,
-            model.UseDescriptors);
+            model.UseDescriptors,
+            model.FractionScaling,
+            model.MaxGeneratedElements);
     }
 }

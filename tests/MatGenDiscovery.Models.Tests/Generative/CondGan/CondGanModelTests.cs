@@ -1,4 +1,5 @@
 using MatGenDiscovery.Models.Generative.CondGan;
+using MatGenDiscovery.Models.Generative.Conditional;
 using MatGenDiscovery.Models.Generative.Experiments;
 using MatGenDiscovery.Tensors;
 
@@ -6,13 +7,14 @@ namespace MatGenDiscovery.Models.Tests.Generative.CondGan;
 
 public class CondGanModelTests
 {
-    private static CondGanModel Model(bool descriptors = false)
+    private static CondGanModel Model(bool descriptors = false, string? scaling = null, int? maxElements = null)
     {
         var space = ConditionalToySet.Space;
         var settings = ModelDefaults.Resolve(new ModelConfig
         {
             Kind = ModelKinds.CondGan, TargetProperty = "p", UseDescriptors = descriptors,
             GeneratorLearningRate = 2e-3, CriticLearningRate = 2e-3,
+            FractionScaling = scaling, MaxGeneratedElements = maxElements,
         });
         var matrix = descriptors ? DescriptorProjection.Matrix(space.Bag, ConditionalToySet.Compositions) : null;
         return new CondGanModel(settings, space, matrix, new Random(8));
@@ -31,11 +33,13 @@ public class CondGanModelTests
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void TrainStep_ToySet_GenerationFollowsTheTarget(bool descriptors)
+    [InlineData(false, null)]
+    [InlineData(true, null)]
+    [InlineData(false, FractionScalings.PerElement)]
+    [InlineData(true, FractionScalings.PerElement)]
+    public void TrainStep_ToySet_GenerationFollowsTheTarget(bool descriptors, string? scaling)
     {
-        var model = Model(descriptors);
+        var model = Model(descriptors, scaling);
         model.SetTrainingData(ConditionalToySet.Compositions, ConditionalToySet.Targets);
 
         for (var step = 0; step < 300; step++)
@@ -48,5 +52,38 @@ public class CondGanModelTests
 
         oxideSet.Decoded.Should().BeGreaterThan(0);
         oxides.Should().BeGreaterThan(metals + 0.2);
+    }
+
+    [Fact]
+    public void SetTrainingData_PerElement_ScalesFromTrainingSetAndSamplesBelowEachMaximum()
+    {
+        var model = Model(scaling: FractionScalings.PerElement);
+        model.SetTrainingData(ConditionalToySet.Compositions, ConditionalToySet.Targets);
+        var scales = model.Space.FractionScales!;
+
+        var samples = model.Sample(new Random(1), 50, 0.5f).ToArray();
+
+        scales.Should().HaveCount(model.Space.Length).And.Contain(v => v < 1);
+        samples.Select((v, i) => v <= scales[i % scales.Count] + 1e-6f).Should().OnlyContain(ok => ok);
+        model.Metadata().Should().ContainKey("fraction_scales");
+    }
+
+    [Fact]
+    public void Sample_MaxGeneratedElements_KeepsTheLargestValues()
+    {
+        var capped = Model(maxElements: 3);
+        var uncapped = Model();
+        var length = ConditionalToySet.Space.Length;
+
+        var kept = capped.Sample(new Random(2), 20, 0.3f).ToArray();
+        var full = uncapped.Sample(new Random(2), 20, 0.3f).ToArray();
+
+        for (var b = 0; b < 20; b++)
+        {
+            var row = kept.AsSpan(b * length, length).ToArray();
+            var expected = full.AsSpan(b * length, length).ToArray().OrderDescending().Take(3);
+            row.Count(v => v != 0).Should().Be(3);
+            row.Where(v => v != 0).Order().Should().Equal(expected.Order());
+        }
     }
 }

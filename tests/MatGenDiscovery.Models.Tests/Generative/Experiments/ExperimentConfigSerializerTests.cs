@@ -84,6 +84,29 @@ public class ExperimentConfigSerializerTests
     }
 
     [Fact]
+    public void ToCanonicalJson_UnsetCondGanOptions_AreOmittedSoOldHashesHold()
+    {
+        var config = ExperimentConfigSerializer.Parse(Valid, "a.json");
+        var scaled = config with { Model = config.Model with { Kind = "condgan", FractionScaling = "per-element", MaxGeneratedElements = 8 } };
+
+        ExperimentConfigSerializer.ToCanonicalJson(config).Should().NotContain("fraction_scaling").And.NotContain("max_generated_elements");
+        ExperimentConfigSerializer.ToCanonicalJson(scaled).Should().Contain("\"fraction_scaling\":\"per-element\"").And.Contain("\"max_generated_elements\":8");
+    }
+
+    [Theory]
+    [InlineData("\"kind\": \"condgan\", \"target_property\": \"band_gap\", \"fraction_scaling\": \"per-row\"", "model.fraction_scaling")]
+    [InlineData("\"kind\": \"matgan\", \"fraction_scaling\": \"per-element\"", "model.fraction_scaling")]
+    [InlineData("\"kind\": \"condgan\", \"target_property\": \"band_gap\", \"max_generated_elements\": 0", "model.max_generated_elements")]
+    public void Parse_BadCondGanOption_NamesField(string model, string field)
+    {
+        var json = Valid.Replace("\"kind\": \"matgan\", \"network\": \"mlp\"", model);
+
+        var act = () => ExperimentConfigSerializer.Parse(json, "cond.json");
+
+        act.Should().Throw<ExperimentConfigException>().Which.Message.Should().Contain(field);
+    }
+
+    [Fact]
     public void Load_BundledExperiments_AllParse()
     {
         var folder = Path.Combine(GenerativeTestData.DataFolder, "..", "experiments");
