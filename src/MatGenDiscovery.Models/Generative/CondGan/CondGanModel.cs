@@ -15,7 +15,8 @@ namespace MatGenDiscovery.Models.Generative.CondGan;
 /// <summary>
 /// CondGAN (Sawada et al. 2019): an ACGAN with WGAN-GP. Generator [noise ~ U(−1, 1) ‖ y′] → 30 → ReLU → 60 → ReLU →
 /// L → sigmoid over the bag-of-atoms; critic (<see cref="TwoHeadCritic"/>) on x, or on [x ‖ x^bp] for CondGAN(x^bp).
-/// Critic loss E[D(fake)] − E[D(real)] + λ·GP + MSE(P(real), y′); generator loss −E[D(fake)] + MSE(P(fake), y′),
+/// Critic loss E[D(fake)] − E[D(real)] + λ·GP + MSE(P(real), y′); generator loss −E[D(fake)] + w·MSE(P(fake), y′)
+/// (w = <see cref="ModelDefaults.PropertyLossWeight"/>, 1 in Sawada's code),
 /// with the generator's targets drawn from the training targets. y′ is the min–max scaled property. With
 /// <see cref="FractionScalings.PerElement"/> the generator and critic work on x′ⱼ = xⱼ / maxⱼ (Sawada's CompGAN scales
 /// every column); generation multiplies back before decoding and optionally keeps only the largest fractions.
@@ -102,7 +103,7 @@ public sealed class CondGanModel : GenerativeModel
             var output = Critic.Forward(CriticInput(Generator.Forward(Input(random, targets))));
             var adversarial = Losses.WassersteinGenerator(output.Narrow(1, 0, 1));
             var property = Losses.Mse(output.Narrow(1, 1, 1), targets);
-            var loss = adversarial + property;
+            var loss = adversarial + Settings.PropertyLossWeight * property;
             _generatorOptimizer.ZeroGrad();
             loss.Backward();
             _generatorOptimizer.Step();

@@ -133,6 +133,12 @@ public static class ExperimentConfigSerializer
         }
 
         Positive(model.MaxGeneratedElements, "model.max_generated_elements", Fail);
+        if (model.PropertyLossWeight is not null && model.Kind != ModelKinds.CondGan)
+        {
+            Fail("model.property_loss_weight", "only condgan supports a property loss weight");
+        }
+
+        PositiveReal(model.PropertyLossWeight, "model.property_loss_weight", Fail);
         ValidateData(config.Data, descriptor, Fail);
         ValidateTraining(config.Training, Fail);
     }

@@ -48,4 +48,8 @@ public sealed record ModelConfig
     /// <summary>CondGAN: keep at most this many largest fractions of a generated vector. Omitted when unset.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? MaxGeneratedElements { get; init; }
+
+    /// <summary>CondGAN: weight of the generator's property MSE against −E[D(fake)] (1 when unset). Omitted when unset.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? PropertyLossWeight { get; init; }
 }

@@ -8,7 +8,7 @@ namespace MatGenDiscovery.Models.Generative.Experiments;
 public sealed record ModelDefaults(
     string Kind, string Network, int LatentSize, float GeneratorLearningRate, float CriticLearningRate, float Beta1,
     float Beta2, int CriticSteps, float GradientPenaltyWeight, string? TargetProperty, bool UseDescriptors,
-    string? FractionScaling = null, int? MaxGeneratedElements = null)
+    string? FractionScaling = null, int? MaxGeneratedElements = null, float PropertyLossWeight = 1)
 {
     public static ModelDefaults Resolve(ModelConfig model)
     {
@@ -26,6 +26,7 @@ public sealed record ModelDefaults(
             model.TargetProperty,
             model.UseDescriptors,
             model.FractionScaling,
-            model.MaxGeneratedElements);
+            model.MaxGeneratedElements,
+            (float)(model.PropertyLossWeight ?? 1.0));
     }
 }

@@ -89,7 +89,8 @@ public class ExperimentConfigSerializerTests
         var config = ExperimentConfigSerializer.Parse(Valid, "a.json");
         var scaled = config with { Model = config.Model with { Kind = "condgan", FractionScaling = "per-element", MaxGeneratedElements = 8 } };
 
-        ExperimentConfigSerializer.ToCanonicalJson(config).Should().NotContain("fraction_scaling").And.NotContain("max_generated_elements");
+        ExperimentConfigSerializer.ToCanonicalJson(config).Should().NotContain("fraction_scaling").And.NotContain("max_generated_elements")
+            .And.NotContain("property_loss_weight");
         ExperimentConfigSerializer.ToCanonicalJson(scaled).Should().Contain("\"fraction_scaling\":\"per-element\"").And.Contain("\"max_generated_elements\":8");
     }
 
@@ -97,6 +98,8 @@ public class ExperimentConfigSerializerTests
     [InlineData("\"kind\": \"condgan\", \"target_property\": \"band_gap\", \"fraction_scaling\": \"per-row\"", "model.fraction_scaling")]
     [InlineData("\"kind\": \"matgan\", \"fraction_scaling\": \"per-element\"", "model.fraction_scaling")]
     [InlineData("\"kind\": \"condgan\", \"target_property\": \"band_gap\", \"max_generated_elements\": 0", "model.max_generated_elements")]
+    [InlineData("\"kind\": \"condgan\", \"target_property\": \"band_gap\", \"property_loss_weight\": -1", "model.property_loss_weight")]
+    [InlineData("\"kind\": \"condvae\", \"target_property\": \"band_gap\", \"property_loss_weight\": 2", "model.property_loss_weight")]
     public void Parse_BadCondGanOption_NamesField(string model, string field)
     {
         var json = Valid.Replace("\"kind\": \"matgan\", \"network\": \"mlp\"", model);
