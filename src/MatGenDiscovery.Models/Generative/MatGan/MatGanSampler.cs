@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+using MatGenDiscovery.Chemistry.Compositions;
 using MatGenDiscovery.Models.Generative.Sampling;
 using MatGenDiscovery.Models.Generative.Training;
 using MatGenDiscovery.Models.Representations;
@@ -7,8 +10,11 @@ using MatGenDiscovery.Tensors;
 namespace MatGenDiscovery.Models.Generative.MatGan;
 
 /// <summary>
-/// Batched MatGAN generation: per chunk, z ~ N(0, I) from (seed, chunk), one no-grad eval-mode forward pass, a
-/// parallel threshold decode to (Z, count) lists, then deduplication and validation in sample order.
+/// Batched MatGAN generation as a three-stage pipeline: while the generator runs chunk k (no-grad, eval mode, its
+/// intermediate results recycled by a <see cref="TensorArena"/>, the matrix products on all cores), the noise of
+/// chunk k + 1 (z ~ N(0, I) from (seed, k + 1)) is drawn and chunk k − 1 is threshold-decoded straight from its output
+/// buffer into (Z, count) lists and packed keys and deduplicated in sample order. Each stage handles chunks in order,
+/// so the result depends only on the seed and the chunk size, not on threading.
 /// </summary>
 public static class MatGanSampler
 {
@@ -16,44 +22,35 @@ public static class MatGanSampler
     {
         var elements = new MatGanCountMatrix().Elements.Select(e => e.AtomicNumber).ToArray();
         var collector = new CompositionCollector();
-        var atomicNumbers = new int[request.ChunkSize * MatGanModel.MaxElements];
-        var counts = new int[request.ChunkSize * MatGanModel.MaxElements];
-        var arities = new int[request.ChunkSize];
+        var chunks = (int)((request.Count + (long)request.ChunkSize - 1) / request.ChunkSize);
+        var buffers = new[] { new float[request.ChunkSize * MatGanCountMatrix.Size], new float[request.ChunkSize * MatGanCountMatrix.Size] };
+        var arena = new TensorArena();
         var wasTraining = generator.Training;
         generator.Eval();
         try
         {
-            for (var (start, chunk) = (0, 0); start < request.Count; start += request.ChunkSize, chunk++)
+            var noise = chunks == 0 ? null : Task.Run(() => Tensor.Randn(StepRandom.For(request.Seed, 0), SizeOf(request, 0), latentSize));
+            var consumer = Task.CompletedTask;
+            for (var chunk = 0; chunk < chunks; chunk++)
             {
-                var size = Math.Min(request.ChunkSize, request.Count - start);
-                Tensor output;
+                var z = noise!.GetAwaiter().GetResult();
+                var next = chunk + 1;
+                noise = next < chunks
+                    ? Task.Run(() => Tensor.Randn(StepRandom.For(request.Seed, next), SizeOf(request, next), latentSize))
+                    : null;
+                var buffer = buffers[chunk % 2];
                 using (Tensor.NoGrad())
+                using (arena.Activate())
                 {
-                    output = generator.Forward(Tensor.Randn(StepRandom.For(request.Seed, chunk), size, latentSize));
+                    generator.Forward(z).AsReadOnlySpan().CopyTo(buffer);
                 }
 
-                var values = output.AsReadOnlySpan().ToArray();
-                Parallel.For(0, size, () => new byte[MatGanCountMatrix.ElementCount], (b, _, rowCounts) =>
-                {
-                    arities[b] = Decode(values.AsSpan(b * MatGanCountMatrix.Size, MatGanCountMatrix.Size), rowCounts, elements,
-                        atomicNumbers.AsSpan(b * MatGanModel.MaxElements, MatGanModel.MaxElements),
-                        counts.AsSpan(b * MatGanModel.MaxElements, MatGanModel.MaxElements));
-                    return rowCounts;
-                }, _ => { });
-                for (var b = 0; b < size; b++)
-                {
-                    if (arities[b] == 0)
-                    {
-                        collector.AddRejected();
-                    }
-                    else
-                    {
-                        collector.Add(
-                            atomicNumbers.AsSpan(b * MatGanModel.MaxElements, arities[b]),
-                            counts.AsSpan(b * MatGanModel.MaxElements, arities[b]));
-                    }
-                }
+                consumer.GetAwaiter().GetResult();
+                var size = z.Size(0);
+                consumer = Task.Run(() => Collect(buffer, size, elements, collector));
             }
+
+            consumer.GetAwaiter().GetResult();
         }
         finally
         {
@@ -63,26 +60,57 @@ public static class MatGanSampler
         return collector.ToSet();
     }
 
-    /// <summary>Threshold-decodes one matrix; returns its arity, or 0 when it has fewer than 2 or more than 8 elements.</summary>
-    private static int Decode(
-        ReadOnlySpan<float> matrix, Span<byte> rowCounts, int[] elements, Span<int> atomicNumbers, Span<int> counts)
-    {
-        var present = MatGanCountMatrix.DecodeCounts(matrix, rowCounts);
-        if (present < MatGanModel.MinElements || present > MatGanModel.MaxElements)
-        {
-            return 0;
-        }
+    private static int SizeOf(GenerationRequest request, int chunk) =>
+        (int)Math.Min(request.ChunkSize, request.Count - (long)chunk * request.ChunkSize);
 
-        var arity = 0;
-        for (var row = 0; row < rowCounts.Length; row++)
+    /// <summary>Decodes the first <paramref name="size"/> matrices of a chunk and adds them in sample order.</summary>
+    private static void Collect(float[] values, int size, int[] elements, CompositionCollector collector)
+    {
+        Span<int> atomicNumbers = stackalloc int[MatGanModel.MaxElements];
+        Span<int> counts = stackalloc int[MatGanModel.MaxElements];
+        for (var b = 0; b < size; b++)
         {
-            if (rowCounts[row] > 0)
+            var arity = Decode(values.AsSpan(b * MatGanCountMatrix.Size, MatGanCountMatrix.Size), elements, atomicNumbers, counts);
+            if (arity == 0)
             {
-                atomicNumbers[arity] = elements[row];
-                counts[arity++] = rowCounts[row];
+                collector.AddRejected();
+            }
+            else
+            {
+                var z = atomicNumbers[..arity];
+                var n = counts[..arity];
+                collector.Add(CompositionKey.FromCounts(z, n), z, n);
             }
         }
+    }
 
-        return arity;
+    /// <summary>
+    /// Threshold-decodes one [85, 8] matrix as <see cref="MatGanCountMatrix.DecodeCounts"/> does (a row's count is the
+    /// 1-based index of its last cell ≥ the threshold): one 8-wide comparison per row gives a bit mask whose highest bit
+    /// is the count. Returns the arity, or 0 when fewer than 2 or more than 8 elements are present.
+    /// </summary>
+    public static int Decode(ReadOnlySpan<float> matrix, int[] elements, Span<int> atomicNumbers, Span<int> counts)
+    {
+        var threshold = Vector256.Create(MatGanCountMatrix.DefaultThreshold);
+        var arity = 0;
+        for (var row = 0; row < MatGanCountMatrix.ElementCount; row++)
+        {
+            var mask = Vector256.GreaterThanOrEqual(Vector256.Create(matrix.Slice(row * MatGanCountMatrix.MaxCount, MatGanCountMatrix.MaxCount)), threshold)
+                .ExtractMostSignificantBits();
+            if (mask == 0)
+            {
+                continue;
+            }
+
+            if (arity == MatGanModel.MaxElements)
+            {
+                return 0;
+            }
+
+            atomicNumbers[arity] = elements[row];
+            counts[arity++] = 32 - BitOperations.LeadingZeroCount(mask);
+        }
+
+        return arity < MatGanModel.MinElements ? 0 : arity;
     }
 }

@@ -49,6 +49,67 @@ public class MatGanSamplerTests
         fast.FirstRejectedIndex.Should().Be(slow.FirstRejected);
     }
 
+    [Fact]
+    public void Generate_ManyChunksWithAPartialLastOne_MatchesSlowPathAndRepeatsExactly()
+    {
+        var model = SparseModel();
+        var request = new GenerationRequest(4000, Seed: 11, ChunkSize: 512);
+
+        var fast = model.Generate(request);
+        var again = model.Generate(request);
+
+        var slow = SlowPath(model, request);
+        fast.Generated.Should().Be(4000);
+        fast.Decoded.Should().Be(slow.Decoded);
+        fast.Unique.Select(c => c.ReducedFormula).Should().Equal(slow.Unique);
+        fast.Counts.Should().Equal(slow.Counts);
+        fast.FirstIndices.Should().Equal(slow.Firsts);
+        fast.UniqueValid.Should().Be(slow.Valid);
+        fast.FirstRejectedIndex.Should().Be(slow.FirstRejected);
+        again.Unique.Select(c => c.ReducedFormula).Should().Equal(slow.Unique);
+        again.Counts.Should().Equal(slow.Counts);
+        model.Generator.Training.Should().BeTrue("generation restores the training mode");
+    }
+
+    [Fact]
+    public void Decode_RandomMatricesWithEdgeValues_MatchesDecodeCountsAndArityRule()
+    {
+        var random = new Random(5);
+        var matrix = new MatGanCountMatrix();
+        var elements = matrix.Elements.Select(e => e.AtomicNumber).ToArray();
+        var edges = new[] { 0f, 0.19999999f, MatGanCountMatrix.DefaultThreshold, 0.20000002f, 1f, float.NaN, -0f };
+        var values = new float[MatGanCountMatrix.Size];
+        var (z, n) = (new int[MatGanModel.MaxElements], new int[MatGanModel.MaxElements]);
+        var rowCounts = new byte[MatGanCountMatrix.ElementCount];
+        var arities = new HashSet<int>();
+        for (var trial = 0; trial < 3000; trial++)
+        {
+            var lit = random.Next(0, 12);
+            Array.Clear(values);
+            for (var i = 0; i < lit * 3; i++)
+            {
+                values[random.Next(0, 12) * MatGanCountMatrix.MaxCount + random.Next(0, MatGanCountMatrix.MaxCount)] =
+                    edges[random.Next(edges.Length)];
+            }
+
+            var arity = MatGanSampler.Decode(values, elements, z, n);
+
+            var present = MatGanCountMatrix.DecodeCounts(values, rowCounts);
+            var expected = present is < MatGanModel.MinElements or > MatGanModel.MaxElements ? 0 : present;
+            arity.Should().Be(expected);
+            var rows = Enumerable.Range(0, rowCounts.Length).Where(r => rowCounts[r] > 0).ToArray();
+            if (arity > 0)
+            {
+                z.Take(arity).Should().Equal(rows.Select(r => elements[r]));
+                n.Take(arity).Should().Equal(rows.Select(r => (int)rowCounts[r]));
+            }
+
+            arities.Add(arity);
+        }
+
+        arities.Should().Contain([0, 2, 8], "the trials cover rejection and both ends of the arity range");
+    }
+
     /// <summary>
     /// The reference: the same noise streams, then per sample the composition decoder, the arity rule (2–8
     /// elements), reduction, a string-keyed dictionary and the composition overload of the SMACT check.
