@@ -1,7 +1,12 @@
 namespace MatGenDiscovery.NeuralNetworks.Architectures;
 
-/// <summary>Sizes of the MatGAN networks: latent vector length and the elements × counts composition matrix (85 × 8 in the paper).</summary>
-public sealed record MatGanNetworkOptions(int LatentSize = 128, int Elements = 85, int Counts = 8, float LeakySlope = 0.2f)
+/// <summary>
+/// Sizes of the MatGAN networks: latent vector length and the elements × counts composition matrix (85 × 8 in the
+/// paper), and the conv critic's normalisation (batch norm as published).
+/// </summary>
+public sealed record MatGanNetworkOptions(
+    int LatentSize = 128, int Elements = 85, int Counts = 8, float LeakySlope = 0.2f,
+    CriticNormalization CriticNormalization = CriticNormalization.Batch)
 {
     public static MatGanNetworkOptions Default { get; } = new();
 
@@ -17,6 +22,11 @@ public sealed record MatGanNetworkOptions(int LatentSize = 128, int Elements = 8
         if (!(LeakySlope >= 0f))
         {
             throw new ArgumentOutOfRangeException(nameof(LeakySlope), $"Leaky ReLU slope must be non-negative, got {LeakySlope}.");
+        }
+
+        if (!Enum.IsDefined(CriticNormalization))
+        {
+            throw new ArgumentOutOfRangeException(nameof(CriticNormalization), $"Unknown critic normalisation {(int)CriticNormalization}.");
         }
     }
 }

@@ -11,6 +11,14 @@ namespace MatGenDiscovery.NeuralNetworks.Architectures;
 /// </summary>
 public static class MatGanNetworks
 {
+    private static readonly (int Input, int Output, (int, int) Kernel, (int, int) Stride)[] CriticConvolutions =
+    [
+        (16, 16, (3, 3), (2, 1)),
+        (16, 32, (3, 3), (1, 1)),
+        (32, 64, (3, 3), (1, 1)),
+        (64, 128, (5, 5), (2, 2)),
+    ];
+
     /// <summary>
     /// z [B, latent] → Linear 128·h₀·w₀ → BN → ReLU → [128, h₀, w₀] → ConvT 5×5 s(2,2) 64 → BN → ReLU
     /// → ConvT 3×3 s(2,1) 32 → BN → ReLU → ConvT 3×3 s(2,1) 16 → BN → ReLU → ConvT 3×3 s(2,1) 1 → sigmoid,
@@ -46,7 +54,9 @@ public static class MatGanNetworks
 
     /// <summary>
     /// x [B, 1, Elements, Counts] → Conv 3×3 16 → LReLU → Conv 3×3 s(2,1) 16 → BN → LReLU → Conv 3×3 32 → BN → LReLU
-    /// → Conv 3×3 64 → BN → LReLU → Conv 5×5 s(2,2) 128 → BN → LReLU → flatten (128·22·4 for 85×8) → Linear 1.
+    /// → Conv 3×3 64 → BN → LReLU → Conv 5×5 s(2,2) 128 → BN → LReLU → flatten (128·22·4 for 85×8) → Linear 1;
+    /// BN is replaced by <see cref="LayerNorm2d"/> with <see cref="CriticNormalization.Layer"/> and left out with
+    /// <see cref="CriticNormalization.None"/>.
     /// </summary>
     public static Sequential MpCritic(Random random, MatGanNetworkOptions? options = null)
     {
@@ -54,23 +64,29 @@ public static class MatGanNetworks
         var o = options ?? MatGanNetworkOptions.Default;
         o.Validate();
         var features = 128 * Half(Half(o.Elements)) * Half(o.Counts);
-        return new Sequential(
+        var layers = new List<Module>
+        {
             new Conv2d(1, 16, (3, 3), (1, 1), Padding2d.Same, random),
             new LeakyReLU(o.LeakySlope),
-            new Conv2d(16, 16, (3, 3), (2, 1), Padding2d.Same, random),
-            new BatchNorm2d(16),
-            new LeakyReLU(o.LeakySlope),
-            new Conv2d(16, 32, (3, 3), (1, 1), Padding2d.Same, random),
-            new BatchNorm2d(32),
-            new LeakyReLU(o.LeakySlope),
-            new Conv2d(32, 64, (3, 3), (1, 1), Padding2d.Same, random),
-            new BatchNorm2d(64),
-            new LeakyReLU(o.LeakySlope),
-            new Conv2d(64, 128, (5, 5), (2, 2), Padding2d.Same, random),
-            new BatchNorm2d(128),
-            new LeakyReLU(o.LeakySlope),
-            new Flatten(),
-            new Linear(features, 1, random));
+        };
+        foreach (var (input, output, kernel, stride) in CriticConvolutions)
+        {
+            layers.Add(new Conv2d(input, output, kernel, stride, Padding2d.Same, random));
+            if (o.CriticNormalization == CriticNormalization.Batch)
+            {
+                layers.Add(new BatchNorm2d(output));
+            }
+            else if (o.CriticNormalization == CriticNormalization.Layer)
+            {
+                layers.Add(new LayerNorm2d(output));
+            }
+
+            layers.Add(new LeakyReLU(o.LeakySlope));
+        }
+
+        layers.Add(new Flatten());
+        layers.Add(new Linear(features, 1, random));
+        return new Sequential([.. layers]);
     }
 
     /// <summary>z [B, latent] → 512 → BN → ReLU → 1024 → BN → ReLU → Elements·Counts → sigmoid.</summary>

@@ -64,4 +64,34 @@ public class MatGanNetworksTests
             a[name].ToArray().Select(BitConverter.SingleToInt32Bits).Should().Equal(b[name].ToArray().Select(BitConverter.SingleToInt32Bits), name);
         }
     }
+
+    [Theory]
+    [InlineData(CriticNormalization.Batch, false)]
+    [InlineData(CriticNormalization.Layer, true)]
+    [InlineData(CriticNormalization.None, true)]
+    public void MpCritic_Normalization_DecidesWhetherAScoreDependsOnTheRestOfTheBatch(CriticNormalization normalization, bool independent)
+    {
+        var critic = MatGanNetworks.MpCritic(new Random(1), MatGanNetworkOptions.Default with { CriticNormalization = normalization });
+        var batch = Tensor.Uniform(new Random(2), 0f, 1f, 4, 1, 85, 8).ToArray();
+        var first = batch.AsSpan(0, 680).ToArray();
+
+        var alone = critic.Forward(Tensor.FromArray([.. first, .. first], 2, 1, 85, 8)).ToArray()[0];
+        var inBatch = critic.Forward(Tensor.FromArray(batch, 4, 1, 85, 8)).ToArray()[0];
+
+        (Math.Abs(alone - inBatch) < 1e-4f * (1f + Math.Abs(alone))).Should().Be(independent, $"score alone {alone}, in batch {inBatch}");
+    }
+
+    [Fact]
+    public void MpCritic_WithoutNormalization_DrawsTheSameWeightsAndHasNoBatchNormState()
+    {
+        var batch = MatGanNetworks.MpCritic(new Random(5)).StateDict();
+        var none = MatGanNetworks.MpCritic(new Random(5), MatGanNetworkOptions.Default with { CriticNormalization = CriticNormalization.None })
+            .StateDict();
+
+        none.Should().HaveCount(12, "five convolutions and the linear, each with weight and bias");
+        batch.Should().HaveCount(12 + 4 * 4, "plus weight, bias, running mean and running variance of four batch norms");
+        var batchWeights = batch.Where(p => p.Value.Rank > 1).Select(p => p.Value.ToArray()).ToList();
+        none.Where(p => p.Value.Rank > 1).Select(p => p.Value.ToArray()).Should().BeEquivalentTo(batchWeights, o => o.WithStrictOrdering());
+    }
 }
+
