@@ -2,6 +2,7 @@ using System.Text.Json;
 using MatGenDiscovery.Datasets.Catalog;
 using MatGenDiscovery.Models.Configuration;
 using MatGenDiscovery.Models.Generative.Conditional;
+using MatGenDiscovery.Models.Generative.MatGan;
 
 namespace MatGenDiscovery.Models.Generative.Experiments;
 
@@ -139,6 +140,13 @@ public static class ExperimentConfigSerializer
         }
 
         PositiveReal(model.PropertyLossWeight, "model.property_loss_weight", Fail);
+        if (model.CriticNormalization is { } normalization
+            && (model.Kind != ModelKinds.MatGan || (model.Network ?? ModelKinds.MatGanMpNetwork) != ModelKinds.MatGanMpNetwork
+                || !CriticNormalizations.All.Contains(normalization)))
+        {
+            Fail("model.critic_normalization", $"only matgan with the {ModelKinds.MatGanMpNetwork} network supports it, with one of {string.Join(", ", CriticNormalizations.All)}; got '{normalization}' for {model.Kind}/{model.Network ?? ModelKinds.MatGanMpNetwork}");
+        }
+
         ValidateData(config.Data, descriptor, Fail);
         ValidateTraining(config.Training, Fail);
     }

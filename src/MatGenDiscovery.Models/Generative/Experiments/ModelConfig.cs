@@ -52,4 +52,11 @@ public sealed record ModelConfig
     /// <summary>CondGAN: weight of the generator's property MSE against −E[D(fake)] (1 when unset). Omitted when unset.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? PropertyLossWeight { get; init; }
+
+    /// <summary>
+    /// MatGAN <c>matgan-mp</c>: normalisation in the conv critic, <c>batch</c> (published, the default), <c>layer</c>
+    /// or <c>none</c> (WGAN-GP's advice). Omitted from the JSON when unset.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CriticNormalization { get; init; }
 }

@@ -1,3 +1,5 @@
+using MatGenDiscovery.Models.Generative.MatGan;
+
 namespace MatGenDiscovery.Models.Generative.Experiments;
 
 /// <summary>
@@ -8,7 +10,8 @@ namespace MatGenDiscovery.Models.Generative.Experiments;
 public sealed record ModelDefaults(
     string Kind, string Network, int LatentSize, float GeneratorLearningRate, float CriticLearningRate, float Beta1,
     float Beta2, int CriticSteps, float GradientPenaltyWeight, string? TargetProperty, bool UseDescriptors,
-    string? FractionScaling = null, int? MaxGeneratedElements = null, float PropertyLossWeight = 1)
+    string? FractionScaling = null, int? MaxGeneratedElements = null, float PropertyLossWeight = 1,
+    string CriticNormalization = CriticNormalizations.Batch)
 {
     public static ModelDefaults Resolve(ModelConfig model)
     {
@@ -27,6 +30,7 @@ public sealed record ModelDefaults(
             model.UseDescriptors,
             model.FractionScaling,
             model.MaxGeneratedElements,
-            (float)(model.PropertyLossWeight ?? 1.0));
+            (float)(model.PropertyLossWeight ?? 1.0),
+            model.CriticNormalization ?? CriticNormalizations.Batch);
     }
 }

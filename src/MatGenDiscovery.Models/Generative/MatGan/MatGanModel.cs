@@ -29,7 +29,8 @@ public sealed class MatGanModel : GenerativeModel
     public MatGanModel(ModelDefaults settings, Random random)
         : base(settings)
     {
-        _networks = MatGanNetworkPair.Create(settings.Network, settings.LatentSize, random);
+        _networks = MatGanNetworkPair.Create(
+            settings.Network, settings.LatentSize, random, CriticNormalizations.Parse(settings.CriticNormalization));
         _generatorOptimizer = new ResumableAdam(Generator.Parameters(), settings.GeneratorLearningRate, settings.Beta1, settings.Beta2);
         _criticOptimizer = new ResumableAdam(Critic.Parameters(), settings.CriticLearningRate, settings.Beta1, settings.Beta2);
     }

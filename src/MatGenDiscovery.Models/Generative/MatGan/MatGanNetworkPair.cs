@@ -10,10 +10,12 @@ namespace MatGenDiscovery.Models.Generative.MatGan;
 /// </summary>
 public sealed record MatGanNetworkPair(Sequential Generator, Sequential Critic, int[] SampleShape)
 {
+    /// <summary><paramref name="criticNormalization"/> applies to the <c>matgan-mp</c> critic only.</summary>
     /// <exception cref="ArgumentException">Unknown network name.</exception>
-    public static MatGanNetworkPair Create(string network, int latentSize, Random random)
+    public static MatGanNetworkPair Create(
+        string network, int latentSize, Random random, CriticNormalization criticNormalization = CriticNormalization.Batch)
     {
-        var options = MatGanNetworkOptions.Default with { LatentSize = latentSize };
+        var options = MatGanNetworkOptions.Default with { LatentSize = latentSize, CriticNormalization = criticNormalization };
         return network switch
         {
             ModelKinds.MatGanMpNetwork => new(

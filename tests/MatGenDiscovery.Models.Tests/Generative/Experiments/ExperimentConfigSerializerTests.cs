@@ -122,4 +122,29 @@ public class ExperimentConfigSerializerTests
             ExperimentConfigSerializer.Load(file).Training.Steps.Should().BePositive(file);
         }
     }
+
+    [Fact]
+    public void ToCanonicalJson_CriticNormalization_OmittedWhenUnsetAndWrittenWhenSet()
+    {
+        var config = ExperimentConfigSerializer.Parse(Valid.Replace("\"network\": \"mlp\"", "\"network\": \"matgan-mp\""), "a.json");
+        var layer = ExperimentConfigSerializer.Parse(
+            Valid.Replace("\"network\": \"mlp\"", "\"network\": \"matgan-mp\", \"critic_normalization\": \"layer\""), "b.json");
+
+        ExperimentConfigSerializer.ToCanonicalJson(config).Should().NotContain("critic_normalization");
+        ExperimentConfigSerializer.ToCanonicalJson(layer).Should().Contain("\"critic_normalization\":\"layer\"");
+        ExperimentConfigSerializer.Hash(layer).Should().NotBe(ExperimentConfigSerializer.Hash(config));
+    }
+
+    [Theory]
+    [InlineData("\"kind\": \"matgan\", \"network\": \"matgan-mp\", \"critic_normalization\": \"group\"")]
+    [InlineData("\"kind\": \"matgan\", \"network\": \"mlp\", \"critic_normalization\": \"none\"")]
+    [InlineData("\"kind\": \"autoencoder\", \"network\": \"matgan-mp\", \"critic_normalization\": \"layer\"")]
+    public void Parse_BadCriticNormalization_NamesField(string model)
+    {
+        var json = Valid.Replace("\"kind\": \"matgan\", \"network\": \"mlp\"", model);
+
+        var act = () => ExperimentConfigSerializer.Parse(json, "norm.json");
+
+        act.Should().Throw<ExperimentConfigException>().Which.Message.Should().Contain("model.critic_normalization");
+    }
 }

@@ -23,6 +23,23 @@ public class MatGanModelTests
         losses.Should().HaveCount(model.LossNames.Count).And.OnlyContain(l => float.IsFinite(l));
     }
 
+    [Theory]
+    [InlineData(null, 4)]
+    [InlineData(CriticNormalizations.Layer, 0)]
+    [InlineData(CriticNormalizations.None, 0)]
+    public void Constructor_CriticNormalization_DecidesTheConvCriticsBatchNorms(string? normalization, int batchNorms)
+    {
+        var settings = ModelDefaults.Resolve(
+            new ModelConfig { Kind = ModelKinds.MatGan, Network = ModelKinds.MatGanMpNetwork, CriticNormalization = normalization });
+
+        var model = new MatGanModel(settings, new Random(3));
+
+        settings.CriticNormalization.Should().Be(normalization ?? CriticNormalizations.Batch);
+        Enumerable.Range(0, model.Critic.Count).Count(i => model.Critic[i] is BatchNorm2d).Should().Be(batchNorms);
+        model.SetTrainingData(GenerativeTestData.SmallSet);
+        model.TrainStep(new Random(1), 4).Should().OnlyContain(l => float.IsFinite(l));
+    }
+
     [Fact]
     public void TrainStep_FortySteps_CriticSeparatesRealFromFakeBetterThanAtInit()
     {
