@@ -1,17 +1,22 @@
 using System.Numerics;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using System.Runtime.Intrinsics;
 using MatGenDiscovery.Chemistry.Compositions;
 using MatGenDiscovery.Models.Generative.Sampling;
 using MatGenDiscovery.Models.Generative.Training;
 using MatGenDiscovery.Models.Representations;
+using MatGenDiscovery.NeuralNetworks.Activations;
+using MatGenDiscovery.NeuralNetworks.Layers;
 using MatGenDiscovery.NeuralNetworks.Modules;
 using MatGenDiscovery.Tensors;
+using MatGenDiscovery.Tensors.Operations.Elementwise;
 
 namespace MatGenDiscovery.Models.Generative.MatGan;
 
 /// <summary>
 /// Batched MatGAN generation as a three-stage pipeline: while the generator runs chunk k (no-grad, eval mode, its
-/// intermediate results recycled by a <see cref="TensorArena"/>, the matrix products on all cores), the noise of
+/// intermediate results recycled by a <see cref="TensorArena"/>, the matrix products on all cores, each eval-mode
+/// Linear → BatchNorm1d → ReLU tail fused into one in-place pass with bit-identical arithmetic), the noise of
 /// chunk k + 1 (z ~ N(0, I) from (seed, k + 1)) is drawn and chunk k − 1 is threshold-decoded straight from its output
 /// buffer into (Z, count) lists and packed keys and deduplicated in sample order. Each stage handles chunks in order,
 /// so the result depends only on the seed and the chunk size, not on threading.
@@ -29,6 +34,7 @@ public static class MatGanSampler
         generator.Eval();
         try
         {
+            var fused = FusedNormalizations(generator);
             var noise = chunks == 0 ? null : Task.Run(() => Tensor.Randn(StepRandom.For(request.Seed, 0), SizeOf(request, 0), latentSize));
             var consumer = Task.CompletedTask;
             for (var chunk = 0; chunk < chunks; chunk++)
@@ -42,7 +48,7 @@ public static class MatGanSampler
                 using (Tensor.NoGrad())
                 using (arena.Activate())
                 {
-                    generator.Forward(z).AsReadOnlySpan().CopyTo(buffer);
+                    Forward(generator, fused, z).AsReadOnlySpan().CopyTo(buffer);
                 }
 
                 consumer.GetAwaiter().GetResult();
@@ -58,6 +64,88 @@ public static class MatGanSampler
         }
 
         return collector.ToSet();
+    }
+
+    /// <summary>
+    /// For a <see cref="Sequential"/> generator, the eval-mode BatchNorm1d layers that follow a Linear and precede a
+    /// ReLU, keyed by layer index, with the per-channel scale and shift computed by the same tensor operations as
+    /// <see cref="MatGenDiscovery.Tensors.Operations.Normalization.BatchNormalization.BatchNorm"/> in eval mode:
+    /// scale = γ/√(σ² + eps), shift = β − μ·scale.
+    /// </summary>
+    private static Dictionary<int, (float[] Scale, float[] Shift)> FusedNormalizations(Module generator)
+    {
+        var fused = new Dictionary<int, (float[] Scale, float[] Shift)>();
+        if (generator is not Sequential layers)
+        {
+            return fused;
+        }
+
+        using (Tensor.NoGrad())
+        {
+            for (var i = 1; i + 1 < layers.Count; i++)
+            {
+                if (layers[i - 1] is Linear && layers[i] is BatchNorm1d norm && layers[i + 1] is ReLU)
+                {
+                    var inverseStd = (norm.RunningVariance + norm.Epsilon).Sqrt().Reciprocal();
+                    var scale = norm.Weight is null ? inverseStd : norm.Weight * inverseStd;
+                    var shift = norm.Bias is null ? -(norm.RunningMean * scale) : norm.Bias - norm.RunningMean * scale;
+                    fused.Add(i, (scale.ToArray(), shift.ToArray()));
+                }
+            }
+        }
+
+        return fused;
+    }
+
+    /// <summary>
+    /// The generator's forward pass; at each fused index the Linear result is normalised and rectified in place
+    /// (x·scale, + shift, max(·, 0): the same three roundings as the separate operations) and the ReLU is skipped.
+    /// </summary>
+    private static Tensor Forward(Module generator, Dictionary<int, (float[] Scale, float[] Shift)> fused, Tensor z)
+    {
+        if (fused.Count == 0)
+        {
+            return generator.Forward(z);
+        }
+
+        var layers = (Sequential)generator;
+        var x = z;
+        for (var i = 0; i < layers.Count; i++)
+        {
+            if (!fused.TryGetValue(i, out var affine))
+            {
+                x = layers[i].Forward(x);
+                continue;
+            }
+
+            NormalizeRectify(x, affine.Scale, affine.Shift);
+            i++;
+        }
+
+        return x;
+    }
+
+    private static void NormalizeRectify(Tensor x, float[] scale, float[] shift)
+    {
+        var channels = scale.Length;
+        var rows = x.Size(0);
+        if (x.Rank != 2 || x.Size(1) != channels)
+        {
+            throw new ArgumentException($"expected [N, {channels}] before the fused BatchNorm1d, got [{string.Join(", ", x.Shape)}]", nameof(x));
+        }
+
+        const int RowsPerBlock = 256;
+        Parallel.For(0, (rows + RowsPerBlock - 1) / RowsPerBlock, block =>
+        {
+            var data = x.AsSpan();
+            for (var row = block * RowsPerBlock; row < Math.Min(rows, (block + 1) * RowsPerBlock); row++)
+            {
+                var values = data.Slice(row * channels, channels);
+                TensorPrimitives.Multiply(values, scale, values);
+                TensorPrimitives.Add(values, shift, values);
+                TensorPrimitives.Max(values, 0f, values);
+            }
+        });
     }
 
     private static int SizeOf(GenerationRequest request, int chunk) =>

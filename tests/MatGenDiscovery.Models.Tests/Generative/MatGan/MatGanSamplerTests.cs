@@ -50,9 +50,22 @@ public class MatGanSamplerTests
     }
 
     [Fact]
-    public void Generate_ManyChunksWithAPartialLastOne_MatchesSlowPathAndRepeatsExactly()
+    public void Generate_ManyChunksTrainedNormStatisticsPartialLastChunk_MatchesSlowPathAndRepeatsExactly()
     {
         var model = SparseModel();
+        var random = new Random(13);
+        foreach (var norm in new[] { (BatchNorm1d)model.Generator[1], (BatchNorm1d)model.Generator[4] })
+        {
+            foreach (var (tensor, low, high) in new[] { (norm.RunningMean, -0.2f, 0.2f), (norm.RunningVariance, 0.5f, 2f), (norm.Weight!, 0.5f, 1.5f), (norm.Bias!, -0.2f, 0.2f) })
+            {
+                var values = tensor.AsSpan();
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i] = low + (high - low) * random.NextSingle();
+                }
+            }
+        }
+
         var request = new GenerationRequest(4000, Seed: 11, ChunkSize: 512);
 
         var fast = model.Generate(request);
