@@ -114,7 +114,8 @@ internal static class QuickExperiments
         AtomicFile.Write(generated, stream =>
         {
             using var writer = new StreamWriter(stream) { NewLine = "\n" };
-            writer.WriteLine("formula,target");
+            // Every part has generate's header (formula, count, first_index, target); keep it once.
+            writer.WriteLine(File.ReadLines(parts[0]).First());
             foreach (var part in parts)
             {
                 foreach (var line in File.ReadLines(part).Skip(1))
