@@ -83,11 +83,11 @@ public sealed class DistributedCampaignTests : IDisposable
     }
 
     [Fact]
-    public async Task Silo_CtrlC_StopsCleanlyWithExitCodeZero()
+    public async Task Silo_Sigterm_StopsCleanlyWithExitCodeZero()
     {
         var (worker, _) = await StartWorkersAsync();
 
-        worker.Interrupt();
+        worker.Terminate();
         var exit = await worker.WaitForExitAsync(TimeSpan.FromSeconds(30));
 
         exit.Should().Be(0, worker.Transcript());

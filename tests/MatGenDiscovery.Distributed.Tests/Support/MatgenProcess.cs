@@ -115,10 +115,14 @@ public sealed class MatgenProcess : IDisposable
         }
     }
 
-    /// <summary>SIGINT, as Ctrl+C in a terminal.</summary>
-    public void Interrupt()
+    /// <summary>
+    /// SIGTERM, as a service manager or <c>kill</c> sends. It takes the same cancellation path as Ctrl+C (SIGINT), which
+    /// cannot be tested reliably: a process started in the background of a non-interactive shell, as CI may run the
+    /// tests, inherits SIGINT as ignored.
+    /// </summary>
+    public void Terminate()
     {
-        using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         kill?.WaitForExit(10_000);
     }
 
