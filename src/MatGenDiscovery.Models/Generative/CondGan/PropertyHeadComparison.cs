@@ -1,4 +1,5 @@
 using MatGenDiscovery.Chemistry.Compositions;
+using MatGenDiscovery.Models.Predictors.Evaluation;
 using MatGenDiscovery.NeuralNetworks.Activations;
 using MatGenDiscovery.NeuralNetworks.Layers;
 using MatGenDiscovery.NeuralNetworks.Modules;
@@ -40,9 +41,10 @@ public static class PropertyHeadComparison
         var truth = kept.Select(i => testTargets[i]).ToArray();
         var critic = model.PredictProperty(heldOut);
         var plain = TrainPlain(model, train, trainTargets, seed, steps);
-        var plainPredictions = Predict(plain, model, heldOut);
+        var head = RegressionMetrics.Compute(critic, truth);
+        var plainNetwork = RegressionMetrics.Compute(Predict(plain, model, heldOut), truth);
         return new PropertyHeadResult(
-            heldOut.Length, Mae(critic, truth), Rmse(critic, truth), Mae(plainPredictions, truth), Rmse(plainPredictions, truth), steps);
+            heldOut.Length, head.MeanAbsoluteError, head.RootMeanSquaredError, plainNetwork.MeanAbsoluteError, plainNetwork.RootMeanSquaredError, steps);
     }
 
     private static Sequential TrainPlain(CondGanModel model, IReadOnlyList<Composition> train, IReadOnlyList<double> targets, int seed, int steps)
@@ -83,8 +85,4 @@ public static class PropertyHeadComparison
             return network.Forward(features).ToArray().Select(model.Space.Unscale).ToArray();
         }
     }
-
-    private static double Mae(double[] predicted, double[] truth) => predicted.Zip(truth, (p, t) => Math.Abs(p - t)).Average();
-
-    private static double Rmse(double[] predicted, double[] truth) => Math.Sqrt(predicted.Zip(truth, (p, t) => (p - t) * (p - t)).Average());
 }
