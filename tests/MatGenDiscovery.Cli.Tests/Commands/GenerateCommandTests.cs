@@ -10,6 +10,21 @@ public sealed class GenerateCommandTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
+    /// <summary>A CondVAE on 300 rows of the experimental band-gap table, conditioned on the band gap.</summary>
+    private string TinyCondVaeConfig()
+    {
+        var config = _folder.File("condvae.json");
+        File.WriteAllText(config, """
+            {
+              "name": "tiny-vae", "seed": 2,
+              "model": { "kind": "condvae", "target_property": "band_gap_expt", "generator_learning_rate": 0.01, "beta1": 0.9 },
+              "data": { "dataset": "expt-gap", "max_training_rows": 300 },
+              "training": { "steps": 100, "batch_size": 32, "checkpoint_interval": 100 }
+            }
+            """);
+        return config;
+    }
+
     private async Task<string> TrainAsync(string? config = null)
     {
         var output = _folder.File("run");
@@ -72,16 +87,7 @@ public sealed class GenerateCommandTests : IDisposable
     [Fact]
     public async Task Generate_ConditionalRun_WritesTargetColumn()
     {
-        var config = _folder.File("condvae.json");
-        File.WriteAllText(config, """
-            {
-              "name": "tiny-vae", "seed": 2,
-              "model": { "kind": "condvae", "target_property": "band_gap_expt", "generator_learning_rate": 0.01, "beta1": 0.9 },
-              "data": { "dataset": "expt-gap", "max_training_rows": 300 },
-              "training": { "steps": 100, "batch_size": 32, "checkpoint_interval": 100 }
-            }
-            """);
-        var run = await TrainAsync(config);
+        var run = await TrainAsync(TinyCondVaeConfig());
         var output = _folder.File("out.csv");
 
         var result = await CliHarness.RunAsync("generate", "--checkpoint", run, "--count", "500", "--target", "1.5", "--output", output);
@@ -95,16 +101,7 @@ public sealed class GenerateCommandTests : IDisposable
     [Fact]
     public async Task Generate_Repair_WritesOriginalColumnAndRepairSummary()
     {
-        var config = _folder.File("condvae.json");
-        File.WriteAllText(config, """
-            {
-              "name": "tiny-vae", "seed": 2,
-              "model": { "kind": "condvae", "target_property": "band_gap_expt", "generator_learning_rate": 0.01, "beta1": 0.9 },
-              "data": { "dataset": "expt-gap", "max_training_rows": 300 },
-              "training": { "steps": 100, "batch_size": 32, "checkpoint_interval": 100 }
-            }
-            """);
-        var run = await TrainAsync(config);
+        var run = await TrainAsync(TinyCondVaeConfig());
         var output = _folder.File("out.csv");
 
         var result = await CliHarness.RunAsync("generate", "--checkpoint", run, "--count", "200", "--target", "2", "--repair", "--output", output);
