@@ -10,18 +10,7 @@ namespace MatGenDiscovery.Cli.Tests.Commands;
 /// </summary>
 public sealed class CampaignBrokerCommandTests : IDisposable
 {
-    private const string TinyConfig = """
-        {
-          "name": "cli-broker", "seed": 5, "training_dataset": "mp",
-          "targets": [ { "property": "band_gap", "mode": "range", "min": 1.0, "max": 3.0 } ],
-          "constraints": { "required_elements": ["O"], "max_arity": 3 },
-          "generators": [ { "name": "rnd", "kind": "random", "samples_per_round": 200, "max_count": 4 } ],
-          "predictors": [ { "property": "band_gap", "dataset": "mp", "max_training_rows": 200, "ensemble_size": 2, "trees": 8 } ],
-          "budget": { "rounds": 1, "experiments_per_round": 5, "candidates_per_round": 100 },
-          "acquisition": { "kind": "ucb", "kappa": 1.0 },
-          "oracle": { "dataset": "oqmd", "confirmation_datasets": ["icsd"] }
-        }
-        """;
+    private const string TinyConfig = CampaignCommandTests.TinyConfig;
 
     private readonly TemporaryDirectory _folder = new();
 
@@ -64,8 +53,8 @@ public sealed class CampaignBrokerCommandTests : IDisposable
         var checkpoint = _folder.File("corrupt.safetensors");
         File.WriteAllBytes(checkpoint, [9, 9, 9, 9, 9, 9, 9, 9, 1, 2, 3]);
         var config = TinyConfig.Replace(
-            "{ \"name\": \"rnd\", \"kind\": \"random\", \"samples_per_round\": 200, \"max_count\": 4 }",
-            $"{{ \"name\": \"gan\", \"kind\": \"model\", \"checkpoint\": \"{checkpoint}\", \"samples_per_round\": 200 }}");
+            "{ \"name\": \"rnd\", \"kind\": \"random\", \"samples_per_round\": 300, \"max_count\": 4 }",
+            $"{{ \"name\": \"gan\", \"kind\": \"model\", \"checkpoint\": \"{checkpoint}\", \"samples_per_round\": 300 }}");
 
         var result = await CliHarness.RunAsync("campaign", "start", "--config", WriteConfig(config), "--store", Store, "--id", "b2");
 

@@ -4,7 +4,8 @@ namespace MatGenDiscovery.Cli.Tests.Commands;
 
 public sealed class CampaignCommandTests : IDisposable
 {
-    private const string TinyConfig = """
+    /// <summary>A one-round campaign small enough for a unit test (also the broker tests' config).</summary>
+    internal const string TinyConfig = """
         {
           "name": "cli-tiny", "seed": 5, "training_dataset": "mp",
           "targets": [ { "property": "band_gap", "mode": "range", "min": 1.0, "max": 3.0 } ],
