@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MatGenDiscovery.Cli.Commands.Report;
 
 namespace MatGenDiscovery.Cli.Tests.Commands;
 
@@ -21,6 +22,18 @@ public sealed class PaperRunLoaderTests
         index.Should().Contain("critic MAE").And.Contain("trained on ≤ -1");
         File.Exists(temp.File("report/charts/sawada-fig1b.svg")).Should().BeTrue();
     }
+
+    [Theory]
+    [InlineData("matgan-mp", "matgan-mp")]
+    [InlineData("matgan-icsd-filter-quick", "matgan-icsd-filter")]
+    [InlineData("condgan-formation-energy-seed2", "condgan-formation-energy")]
+    [InlineData("condgan-xbp-formation-energy-v2-seed3", "condgan-xbp-formation-energy")]
+    [InlineData("matgan-bandgap-v2-quick", "matgan-bandgap")]
+    [InlineData("condgan-xbp-extrapolation-below-m1p5-v2", "condgan-xbp-extrapolation-below-m1p5")]
+    [InlineData("autoencoder-mp-v10", "autoencoder-mp")]
+    [InlineData("matgan-v2x", "matgan-v2x")]
+    public void Family_StripsRevisionQuickAndSeedSuffixes(string experiment, string family) =>
+        PaperRunLoader.Family(experiment).Should().Be(family);
 
     /// <summary>A 2-step CondGAN(x^bp) on 300 rows of Sawada's set, optionally restricted to E_f ≤ the given maximum.</summary>
     private static async Task<string> TrainAsync(TemporaryDirectory temp, string name, double? maxFormationEnergy)

@@ -32,7 +32,10 @@ internal static partial class PaperRunLoader
             .ToArray();
     }
 
-    /// <summary>The experiment name without <c>-quick</c> and <c>-seed&lt;k&gt;</c> suffixes.</summary>
+    /// <summary>
+    /// The experiment name without its <c>-v&lt;k&gt;</c> (revised settings), <c>-quick</c> and <c>-seed&lt;k&gt;</c>
+    /// suffixes, in that order: <c>condgan-xbp-formation-energy-v2-seed3</c> feeds the <c>condgan-xbp-formation-energy</c> figures.
+    /// </summary>
     public static string Family(string experiment) => Suffix().Replace(experiment, "");
 
     private static PaperRun LoadRun(string folder, string dataFolder, Dictionary<string, PreparedData> cache)
@@ -112,6 +115,6 @@ internal static partial class PaperRunLoader
         return Convert.ToHexStringLower(SHA256.HashData(stream))[..12];
     }
 
-    [GeneratedRegex(@"(-quick)?(-seed\d+)?$")]
+    [GeneratedRegex(@"(-v\d+)?(-quick)?(-seed\d+)?$")]
     private static partial Regex Suffix();
 }
