@@ -29,6 +29,12 @@ public sealed class SmactValidator
 {
     private const int MaxElements = 64;
 
+    /// <summary>
+    /// Above this many state combinations (the product of the elements' list lengths) the exponential depth-first
+    /// search gives way to <see cref="ReachableChargeSearch"/>. MatGAN-sized compositions (≤ 8 elements) rarely get here.
+    /// </summary>
+    internal const long DefaultDepthFirstLimit = 1 << 16;
+
     private static readonly ValidityResult Passed = new(ChargeNeutral: true, ElectronegativityBalanced: true);
     private static readonly ValidityResult Failed = new(ChargeNeutral: false, ElectronegativityBalanced: false);
 
@@ -39,9 +45,17 @@ public sealed class SmactValidator
     private readonly int[] _maxState;
     private readonly double[] _electronegativity;
     private readonly bool[] _isMetal;
+    private readonly int[][] _statesOf;
 
     public SmactValidator(ValidityOptions? options = null, ElementTable? table = null)
+        : this(options, table, DefaultDepthFirstLimit)
     {
+    }
+
+    /// <param name="depthFirstLimit">Tests set 0 (always the polynomial search) or <see cref="long.MaxValue"/> (never).</param>
+    internal SmactValidator(ValidityOptions? options, ElementTable? table, long depthFirstLimit)
+    {
+        DepthFirstLimit = depthFirstLimit;
         Options = options ?? new ValidityOptions();
         Table = table ?? ElementTable.Default;
         var size = Table.Count + 1;
@@ -51,6 +65,8 @@ public sealed class SmactValidator
         _maxState = new int[size];
         _electronegativity = new double[size];
         _isMetal = new bool[size];
+        _statesOf = new int[size][];
+        _statesOf[0] = [];
         var states = new List<int>();
         var metals = ElementSets.SmactMetals.Select(element => element.Symbol).ToHashSet(StringComparer.Ordinal);
         foreach (var element in Table)
@@ -62,6 +78,7 @@ public sealed class SmactValidator
             _minState[z] = distinct.Length > 0 ? distinct[0] : 0;
             _maxState[z] = distinct.Length > 0 ? distinct[^1] : 0;
             states.AddRange(distinct);
+            _statesOf[z] = distinct;
             _electronegativity[z] = element.PaulingElectronegativity ?? double.NaN;
             _isMetal[z] = metals.Contains(element.Symbol);
         }
@@ -72,6 +89,8 @@ public sealed class SmactValidator
     public ValidityOptions Options { get; }
 
     public ElementTable Table { get; }
+
+    internal long DepthFirstLimit { get; }
 
     public ValidityResult Check(Composition composition)
     {
@@ -143,6 +162,7 @@ public sealed class SmactValidator
         Span<int> suffixMin = stackalloc int[n + 1];
         Span<int> suffixMax = stackalloc int[n + 1];
         var paulingPossible = true;
+        var combinations = 1L;
         for (var i = 0; i < n; i++)
         {
             var z = atomicNumbers[i];
@@ -153,6 +173,12 @@ public sealed class SmactValidator
 
             reduced[i] = counts[i] / gcd;
             paulingPossible &= !double.IsNaN(_electronegativity[z]);
+            combinations = combinations > DepthFirstLimit ? combinations : combinations * _stateCount[z];
+        }
+
+        if (combinations > DepthFirstLimit)
+        {
+            return Reachable(atomicNumbers, reduced);
         }
 
         suffixMin[n] = 0;
@@ -172,6 +198,19 @@ public sealed class SmactValidator
         var search = new SearchState(atomicNumbers, reduced, suffixMin, suffixMax, paulingPossible);
         Descend(ref search, 0, 0, double.NegativeInfinity, double.PositiveInfinity);
         return new ValidityResult(search.NeutralFound, search.BalancedFound);
+    }
+
+    private ValidityResult Reachable(ReadOnlySpan<int> atomicNumbers, ReadOnlySpan<int> reduced)
+    {
+        var states = new int[atomicNumbers.Length][];
+        Span<double> electronegativity = stackalloc double[atomicNumbers.Length];
+        for (var i = 0; i < atomicNumbers.Length; i++)
+        {
+            states[i] = _statesOf[atomicNumbers[i]];
+            electronegativity[i] = _electronegativity[atomicNumbers[i]];
+        }
+
+        return ReachableChargeSearch.Check(reduced, states, electronegativity);
     }
 
     /// <summary>
