@@ -147,6 +147,16 @@ public static class ExperimentConfigSerializer
             Fail("model.critic_normalization", $"only matgan with the {ModelKinds.MatGanMpNetwork} network supports it, with one of {string.Join(", ", CriticNormalizations.All)}; got '{normalization}' for {model.Kind}/{model.Network ?? ModelKinds.MatGanMpNetwork}");
         }
 
+        if (model.GeneratorEmaDecay is { } emaDecay && (model.Kind != ModelKinds.MatGan || !(emaDecay > 0 && emaDecay < 1)))
+        {
+            Fail("model.generator_ema_decay", $"only matgan supports generator weight averaging, with a decay in (0, 1); got {emaDecay} for {model.Kind}");
+        }
+
+        if (model.CriticConditioning is { } conditioning && (model.Kind != ModelKinds.CondGan || !CriticConditionings.All.Contains(conditioning)))
+        {
+            Fail("model.critic_conditioning", $"only condgan supports it, with one of {string.Join(", ", CriticConditionings.All)}; got '{conditioning}' for {model.Kind}");
+        }
+
         ValidateData(config.Data, descriptor, Fail);
         ValidateTraining(config.Training, Fail);
     }

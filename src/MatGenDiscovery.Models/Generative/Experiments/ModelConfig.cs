@@ -59,4 +59,18 @@ public sealed record ModelConfig
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? CriticNormalization { get; init; }
+
+    /// <summary>
+    /// CondGAN: <c>projection</c> or <c>concat</c> makes the critic's real/fake score depend on the target
+    /// (see <c>CriticConditionings</c>); unset, the score is unconditional as published. Omitted from the JSON when unset.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CriticConditioning { get; init; }
+
+    /// <summary>
+    /// MatGAN: decay of an exponential moving average of the generator's weights and batch-norm statistics, used for
+    /// sampling and stored in checkpoints (e.g. 0.999); no averaging when unset. Omitted from the JSON when unset.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? GeneratorEmaDecay { get; init; }
 }

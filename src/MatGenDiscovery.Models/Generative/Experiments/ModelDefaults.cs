@@ -11,7 +11,8 @@ public sealed record ModelDefaults(
     string Kind, string Network, int LatentSize, float GeneratorLearningRate, float CriticLearningRate, float Beta1,
     float Beta2, int CriticSteps, float GradientPenaltyWeight, string? TargetProperty, bool UseDescriptors,
     string? FractionScaling = null, int? MaxGeneratedElements = null, float PropertyLossWeight = 1,
-    string CriticNormalization = CriticNormalizations.Batch)
+    string CriticNormalization = CriticNormalizations.Batch, float? GeneratorEmaDecay = null,
+    string? CriticConditioning = null)
 {
     public static ModelDefaults Resolve(ModelConfig model)
     {
@@ -31,6 +32,8 @@ public sealed record ModelDefaults(
             model.FractionScaling,
             model.MaxGeneratedElements,
             (float)(model.PropertyLossWeight ?? 1.0),
-            model.CriticNormalization ?? CriticNormalizations.Batch);
+            model.CriticNormalization ?? CriticNormalizations.Batch,
+            (float?)model.GeneratorEmaDecay,
+            model.CriticConditioning);
     }
 }

@@ -14,7 +14,9 @@ namespace MatGenDiscovery.Models.Generative.MatGan;
 /// <summary>
 /// MatGAN (Dan et al. 2020): a WGAN-GP on the 85 × 8 count matrix. A step is <see cref="ModelDefaults.CriticSteps"/>
 /// critic updates (E[D(fake)] − E[D(real)] + λ·GP) and one generator update (−E[D(G(z))]), z ~ N(0, I).
-/// Samples decode with the 0.2 threshold rule (largest count wins) and are kept with 2–8 elements.
+/// Samples decode with the 0.2 threshold rule (largest count wins) and are kept with 2–8 elements. With
+/// <see cref="ModelDefaults.GeneratorEmaDecay"/> set, an exponential moving average of the generator (weights and
+/// batch-norm statistics, updated after every generator update) is what <see cref="Generate"/> samples from.
 /// </summary>
 public sealed class MatGanModel : GenerativeModel
 {
@@ -24,6 +26,7 @@ public sealed class MatGanModel : GenerativeModel
     private readonly MatGanNetworkPair _networks;
     private readonly ResumableAdam _generatorOptimizer;
     private readonly ResumableAdam _criticOptimizer;
+    private readonly ExponentialMovingAverage? _generatorAverage;
     private CountMatrixData? _data;
 
     public MatGanModel(ModelDefaults settings, Random random)
@@ -33,11 +36,22 @@ public sealed class MatGanModel : GenerativeModel
             settings.Network, settings.LatentSize, random, CriticNormalizations.Parse(settings.CriticNormalization));
         _generatorOptimizer = new ResumableAdam(Generator.Parameters(), settings.GeneratorLearningRate, settings.Beta1, settings.Beta2);
         _criticOptimizer = new ResumableAdam(Critic.Parameters(), settings.CriticLearningRate, settings.Beta1, settings.Beta2);
+        if (settings.GeneratorEmaDecay is { } decay)
+        {
+            // A second generator of the same architecture; its initial draws are overwritten by the copy.
+            var copy = MatGanNetworkPair.Create(settings.Network, settings.LatentSize, new Random(0)).Generator;
+            _generatorAverage = new ExponentialMovingAverage(Generator, copy, decay);
+        }
     }
 
     public Sequential Generator => _networks.Generator;
 
     public Sequential Critic => _networks.Critic;
+
+    /// <summary>The generator samples come from: the weight average when enabled, else <see cref="Generator"/>.</summary>
+    public Sequential SamplingGenerator => (Sequential?)_generatorAverage?.Average ?? Generator;
+
+    public ExponentialMovingAverage? GeneratorAverage => _generatorAverage;
 
     public override IReadOnlyList<string> LossNames { get; } = ["critic", "gradient_penalty", "generator", "wasserstein"];
 
@@ -56,6 +70,7 @@ public sealed class MatGanModel : GenerativeModel
         }
 
         var generator = trainer.GeneratorStep(batchSize);
+        _generatorAverage?.Update();
         return [critic.CriticLoss, critic.GradientPenalty, generator, critic.WassersteinEstimate];
     }
 
@@ -86,12 +101,13 @@ public sealed class MatGanModel : GenerativeModel
         Prefixed("generator", Generator.StateDict())
             .Concat(Prefixed("critic", Critic.StateDict()))
             .Concat(Prefixed("optimizer.generator", _generatorOptimizer.State()))
-            .Concat(Prefixed("optimizer.critic", _criticOptimizer.State()));
+            .Concat(Prefixed("optimizer.critic", _criticOptimizer.State()))
+            .Concat(_generatorAverage is null ? [] : Prefixed("generator_ema", _generatorAverage.State()));
 
     public override GeneratedSet Generate(GenerationRequest request)
     {
         request.Validate();
         RequireUnconditional(request, Settings.Kind);
-        return MatGanSampler.Generate(Generator, Settings.LatentSize, request);
+        return MatGanSampler.Generate(SamplingGenerator, Settings.LatentSize, request);
     }
 }

@@ -147,4 +147,31 @@ public class ExperimentConfigSerializerTests
 
         act.Should().Throw<ExperimentConfigException>().Which.Message.Should().Contain("model.critic_normalization");
     }
+
+    [Fact]
+    public void ToCanonicalJson_GeneratorEmaDecay_OmittedWhenUnsetAndWrittenWhenSet()
+    {
+        var config = ExperimentConfigSerializer.Parse(Valid, "a.json");
+        var averaged = ExperimentConfigSerializer.Parse(
+            Valid.Replace("\"network\": \"mlp\"", "\"network\": \"mlp\", \"generator_ema_decay\": 0.999"), "b.json");
+
+        ExperimentConfigSerializer.ToCanonicalJson(config).Should().NotContain("generator_ema_decay");
+        ExperimentConfigSerializer.ToCanonicalJson(averaged).Should().Contain("\"generator_ema_decay\":0.999");
+        ModelDefaults.Resolve(averaged.Model).GeneratorEmaDecay.Should().Be(0.999f);
+        ModelDefaults.Resolve(config.Model).GeneratorEmaDecay.Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("\"kind\": \"matgan\", \"network\": \"mlp\", \"generator_ema_decay\": 1")]
+    [InlineData("\"kind\": \"matgan\", \"network\": \"mlp\", \"generator_ema_decay\": 0")]
+    [InlineData("\"kind\": \"matgan\", \"network\": \"mlp\", \"generator_ema_decay\": -0.5")]
+    [InlineData("\"kind\": \"autoencoder\", \"network\": \"mlp\", \"generator_ema_decay\": 0.9")]
+    public void Parse_BadGeneratorEmaDecay_NamesField(string model)
+    {
+        var json = Valid.Replace("\"kind\": \"matgan\", \"network\": \"mlp\"", model);
+
+        var act = () => ExperimentConfigSerializer.Parse(json, "ema.json");
+
+        act.Should().Throw<ExperimentConfigException>().Which.Message.Should().Contain("model.generator_ema_decay");
+    }
 }

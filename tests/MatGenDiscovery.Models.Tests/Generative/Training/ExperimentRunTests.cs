@@ -1,4 +1,5 @@
 using MatGenDiscovery.Models.Generative.Experiments;
+using MatGenDiscovery.Models.Generative.MatGan;
 using MatGenDiscovery.Models.Generative.Training;
 
 namespace MatGenDiscovery.Models.Tests.Generative.Training;
@@ -38,6 +39,32 @@ public sealed class ExperimentRunTests : IDisposable
         second.Step.Should().Be(6);
         File.ReadAllBytes(second.Checkpoint).Should().Equal(File.ReadAllBytes(full.Checkpoint));
         File.ReadAllLines(Path.Combine(interrupted, ExperimentRun.LogFileName)).Should().HaveCount(7);
+    }
+
+    [Fact]
+    public void Run_WithGeneratorAverageStoppedAndResumed_EndsWithTheSameCheckpointAndLoadsTheAverage()
+    {
+        var config = GenerativeTestData.MatGanConfig(steps: 6) with
+        {
+            Model = new ModelConfig { Kind = ModelKinds.MatGan, Network = ModelKinds.MlpNetwork, CriticLearningRate = 1e-3, GeneratorEmaDecay = 0.5 },
+        };
+        var configPath = GenerativeTestData.Write(config, _folder);
+        var straight = Path.Combine(_folder, "straight");
+        var interrupted = Path.Combine(_folder, "interrupted");
+
+        var straightRun = ExperimentRun.Open(configPath, straight, GenerativeTestData.DataFolder, resume: false);
+        var full = straightRun.Run();
+        using var stop = new CancellationTokenSource();
+        ExperimentRun.Open(configPath, interrupted, GenerativeTestData.DataFolder, resume: false)
+            .Run(progress => { if (progress.Step == 3) stop.Cancel(); }, stop.Token);
+        var second = ExperimentRun.Open(configPath, interrupted, GenerativeTestData.DataFolder, resume: true).Run();
+        var loaded = (MatGanModel)ModelCheckpoint.Load(full.Checkpoint).Model;
+
+        File.ReadAllBytes(second.Checkpoint).Should().Equal(File.ReadAllBytes(full.Checkpoint));
+        loaded.GeneratorAverage!.Updates.Should().Be(6);
+        loaded.SamplingGenerator.StateDict().Values.Select(t => t.ToArray()).Should().BeEquivalentTo(
+            ((MatGanModel)straightRun.Model).SamplingGenerator.StateDict().Values.Select(t => t.ToArray()), o => o.WithStrictOrdering());
+        loaded.SamplingGenerator[0].Parameters().First().ToArray().Should().NotEqual(loaded.Generator[0].Parameters().First().ToArray());
     }
 
     [Fact]
