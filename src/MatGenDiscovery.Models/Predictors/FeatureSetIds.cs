@@ -13,4 +13,7 @@ public static class FeatureSetIds
 
     /// <summary>Atomic fractions over an explicit element list, e.g. <c>fractions-86-v1</c>.</summary>
     public static string Fractions(IReadOnlyList<Element> elements) => $"fractions-{elements.Count}-v1";
+
+    /// <summary>Those fractions followed by the 145 standardised Magpie features (<see cref="Mlp.MlpInputEncoder"/>).</summary>
+    public static string FractionsMagpie(IReadOnlyList<Element> elements) => $"fractions-{elements.Count}-magpie-145-v1";
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using MatGenDiscovery.Models.Predictors;
 using MatGenDiscovery.Models.Predictors.Gbdt;
+using MatGenDiscovery.Models.Predictors.Mlp;
 using MatGenDiscovery.Models.Predictors.Storage;
 
 namespace MatGenDiscovery.Cli.Tests.Commands;
@@ -70,14 +72,36 @@ public class PredictorTrainCommandTests
 
         var train = await CliHarness.RunAsync(
             "predictor", "train", "--target", "formation_energy", "--model", "gbdt+mlp", "--preset", "fast", "--ensemble", "2",
-            "--limit", "1000", "--epochs", "2", "--hidden", "32,16", "--output", folder.File("both"));
+            "--limit", "1000", "--epochs", "2", "--hidden", "32,16", "--mlp-ensemble", "1", "--mlp-inputs", "fractions-magpie",
+            "--output", folder.File("both"));
         var predict = await CliHarness.RunAsync("predict", "--model", folder.File("both"), "--input", folder.File("in.txt"), "--output", folder.File("out.csv"));
 
         train.ExitCode.Should().Be(0, train.Error);
         train.Output.Should().Contain("wrote average model (2 members)");
         Directory.Exists(Path.Combine(folder.File("both"), "part-1-mlp")).Should().BeTrue();
+        train.Output.Should().Contain("part weights (fitted on validation)");
+        var (model, manifest) = PredictorStore.Load(folder.File("both"));
+        manifest.PartWeights.Should().HaveCount(2).And.Subject.Sum().Should().BeApproximately(1, 1e-9);
+        var mlp = model.Should().BeOfType<AveragedPredictor>().Which.Parts[1].Should().BeOfType<MlpPredictor>().Subject;
+        mlp.Members.Should().ContainSingle();
+        mlp.FeatureSetId.Should().EndWith("-magpie-145-v1");
         predict.ExitCode.Should().Be(0, predict.Error);
         predict.Output.Should().Contain("for 2 of 2 formulas").And.Contain("average model");
+    }
+
+    [Theory]
+    [InlineData("--mlp-inputs", "elemnet", "unknown --mlp-inputs 'elemnet'")]
+    [InlineData("--mlp-ensemble", "0", "--mlp-ensemble 0 must be at least 1")]
+    public async Task Run_InvalidMlpOption_FailsNamingIt(string option, string value, string message)
+    {
+        using var folder = new TemporaryDirectory();
+
+        var result = await CliHarness.RunAsync(
+            "predictor", "train", "--target", "formation_energy", "--model", "mlp", option, value, "--output", folder.File("m"));
+
+        result.ExitCode.Should().Be(1);
+        result.Error.Should().Contain(message);
+        Directory.Exists(folder.File("m")).Should().BeFalse();
     }
 
     [Fact]

@@ -26,4 +26,35 @@ public sealed class AveragedPredictorTests
 
         act.Should().Throw<ArgumentException>().WithMessage("*at least two parts*gbdt:property*");
     }
+
+    [Fact]
+    public void Predict_Weights_GiveWeightedMeanAndMixtureSigma()
+    {
+        IPropertyPredictor[] parts = [TrainedPredictors.Gbdt, TrainedPredictors.Mlp];
+        var gbdt = TrainedPredictors.Gbdt.Predict(TrainedPredictors.Test);
+        var mlp = TrainedPredictors.Mlp.Predict(TrainedPredictors.Test);
+
+        var weighted = new AveragedPredictor(parts, weights: [1, 3]).Predict(TrainedPredictors.Test);
+
+        for (var i = 0; i < weighted.Count; i++)
+        {
+            var mean = (0.25 * gbdt.Mean[i]) + (0.75 * mlp.Mean[i]);
+            weighted.Mean[i].Should().BeApproximately(mean, 1e-12);
+            var variance = (0.25 * ((gbdt.StandardDeviation[i] * gbdt.StandardDeviation[i]) + ((gbdt.Mean[i] - mean) * (gbdt.Mean[i] - mean))))
+                + (0.75 * ((mlp.StandardDeviation[i] * mlp.StandardDeviation[i]) + ((mlp.Mean[i] - mean) * (mlp.Mean[i] - mean))));
+            weighted.StandardDeviation[i].Should().BeApproximately(Math.Sqrt(variance), 1e-12);
+        }
+    }
+
+    [Theory]
+    [InlineData(new[] { 1.0 })]
+    [InlineData(new[] { 1.0, -0.5 })]
+    [InlineData(new[] { 0.0, 0.0 })]
+    [InlineData(new[] { double.NaN, 1.0 })]
+    public void Constructor_InvalidWeights_ThrowsNamingThem(double[] weights)
+    {
+        var act = () => new AveragedPredictor([TrainedPredictors.Gbdt, TrainedPredictors.Mlp], weights: weights);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*2 finite non-negative weights*");
+    }
 }

@@ -47,6 +47,6 @@ internal static class TrainedPredictors
             .Select(k => (NeuralNetworks.Modules.Module)new MlpTrainer(options).Train(
                 encoder.Encode(Train), [.. y.Select(v => v - mean)], [], [], encoder.Count, seed: 10 + k))
             .ToList();
-        return new MlpPredictor("property", encoder, members, mean, 1.0, PredictorCalibration.None, options);
+        return new MlpPredictor("property", new MlpInputEncoder(encoder), members, mean, 1.0, PredictorCalibration.None, options);
     }
 }

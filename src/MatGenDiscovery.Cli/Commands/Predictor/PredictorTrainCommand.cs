@@ -22,6 +22,9 @@ namespace MatGenDiscovery.Cli.Commands.Predictor;
 /// </summary>
 public sealed class PredictorTrainCommand : Command
 {
+    private const string FractionInputs = "fractions";
+    private const string MagpieInputs = "fractions-magpie";
+
     private static readonly Dictionary<string, string[]> TargetAliases = new(StringComparer.OrdinalIgnoreCase)
     {
         ["formation_energy"] = ["formation_energy_per_atom", "formation_enthalpy"],
@@ -40,7 +43,7 @@ public sealed class PredictorTrainCommand : Command
     {
         var dataset = new Option<string>("--dataset") { Description = "Bundled dataset (see 'datasets list'), e.g. mp.", DefaultValueFactory = _ => "mp" };
         var target = new Option<string>("--target") { Description = "Property: formation_energy, band_gap, or a dataset column name.", Required = true };
-        var model = new Option<string>("--model") { Description = "gbdt (Magpie features), mlp (ElemNet-style network on element fractions) or gbdt+mlp (equal-weight average of both).", DefaultValueFactory = _ => GbdtPredictor.Kind };
+        var model = new Option<string>("--model") { Description = "gbdt (Magpie features), mlp (ElemNet-style network on element fractions) or gbdt+mlp (average of both, weights chosen on the validation split).", DefaultValueFactory = _ => GbdtPredictor.Kind };
         var ensemble = new Option<int?>("--ensemble") { Description = "Ensemble members K (σ is their spread); default 5 for gbdt, 3 for mlp and for each part of gbdt+mlp." };
         var seed = new Option<int>("--seed") { Description = "Seed of the test/validation splits and of every member.", DefaultValueFactory = _ => 42 };
         var preset = new Option<string>("--preset") { Description = $"GBDT hyperparameters: {string.Join(", ", GbdtPresets.Names)}.", DefaultValueFactory = _ => GbdtPresets.Default };
@@ -56,7 +59,13 @@ public sealed class PredictorTrainCommand : Command
         var epochs = new Option<int?>("--epochs") { Description = "MLP: maximum epochs (default 40; early stopping on validation MAE)." };
         var hidden = new Option<string?>("--hidden") { Description = "MLP: hidden layer widths, comma-separated (default 1024,512,256,128,64)." };
         var cosine = new Option<bool>("--cosine") { Description = "MLP: cosine learning-rate schedule from the initial rate to 0 over --epochs." };
-        foreach (var option in new Option[] { dataset, target, model, ensemble, seed, preset, features, classifier, output, json, limit, epochs, hidden, cosine })
+        var mlpEnsemble = new Option<int?>("--mlp-ensemble") { Description = "MLP members (mlp, or the MLP part of gbdt+mlp); default --ensemble." };
+        var mlpInputs = new Option<string>("--mlp-inputs")
+        {
+            Description = $"MLP inputs: {FractionInputs} (element fractions, ElemNet) or {MagpieInputs} (plus the 145 Magpie features standardised on the training rows).",
+            DefaultValueFactory = _ => FractionInputs,
+        };
+        foreach (var option in new Option[] { dataset, target, model, ensemble, seed, preset, features, classifier, output, json, limit, epochs, hidden, cosine, mlpEnsemble, mlpInputs })
         {
             Options.Add(option);
         }
@@ -78,12 +87,14 @@ public sealed class PredictorTrainCommand : Command
                 parseResult.GetValue(limit),
                 parseResult.GetValue(epochs),
                 parseResult.GetValue(hidden),
-                parseResult.GetValue(cosine)))));
+                parseResult.GetValue(cosine),
+                parseResult.GetValue(mlpEnsemble),
+                parseResult.GetValue(mlpInputs)!))));
     }
 
     public sealed record Settings(
         string Dataset, string Target, string Model, int? Ensemble, int Seed, string Preset, string Features, bool Classifier, string Output,
-        bool Json, int? Limit, int? Epochs, string? Hidden, bool Cosine = false);
+        bool Json, int? Limit, int? Epochs, string? Hidden, bool Cosine = false, int? MlpEnsemble = null, string MlpInputs = FractionInputs);
 
     internal static int Run(CliConsole console, DataDirectory data, Settings settings)
     {
@@ -125,7 +136,23 @@ public sealed class PredictorTrainCommand : Command
 
         var features = GbdtFeatureSet.Find(settings.Features)
             ?? throw new CliException($"unknown --features '{settings.Features}'; expected {string.Join(" or ", GbdtFeatureSet.All.Select(set => set.ShortName))}");
-        var mlp = new MlpOptions { CosineSchedule = settings.Cosine };
+        var magpieInputs = settings.MlpInputs.ToLowerInvariant() switch
+        {
+            FractionInputs => false,
+            MagpieInputs => true,
+            _ => throw new CliException($"unknown --mlp-inputs '{settings.MlpInputs}'; expected {FractionInputs} or {MagpieInputs}"),
+        };
+        if (settings.MlpEnsemble is < 1)
+        {
+            throw new CliException($"--mlp-ensemble {settings.MlpEnsemble} must be at least 1");
+        }
+
+        if (settings.Ensemble is < 1)
+        {
+            throw new CliException($"--ensemble {settings.Ensemble} must be at least 1");
+        }
+
+        var mlp = new MlpOptions { CosineSchedule = settings.Cosine, MagpieInputs = magpieInputs };
         if (settings.Epochs is { } epochs)
         {
             mlp = mlp with { MaxEpochs = epochs };
@@ -141,6 +168,7 @@ public sealed class PredictorTrainCommand : Command
             Target = target,
             Kind = kind,
             EnsembleSize = settings.Ensemble ?? (kind == GbdtPredictor.Kind ? 5 : 3),
+            MlpEnsembleSize = settings.MlpEnsemble,
             Seed = settings.Seed,
             GbdtPreset = settings.Preset.ToLowerInvariant(),
             GbdtFeatures = features,
@@ -190,6 +218,11 @@ public sealed class PredictorTrainCommand : Command
             Row("metal classifier ROC AUC", Format(classifier.RocAuc));
             Row("test MAE without / with metal gate", $"{Format(evaluation.TestWithoutMetalGate!.MeanAbsoluteError)} / {Format(evaluation.TestWithMetalGate!.MeanAbsoluteError)}");
             Row("metal gate applied by the saved model", manifest.Calibration.ZeroPredictedMetals ? "yes" : "no");
+        }
+
+        if (manifest.PartWeights is { } weights)
+        {
+            Row("part weights (fitted on validation)", string.Join(" / ", weights.Select(Format)));
         }
 
         Row("training time (s)", evaluation.TrainingSeconds.ToString("F1", CultureInfo.InvariantCulture));

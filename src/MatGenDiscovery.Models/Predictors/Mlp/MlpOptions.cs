@@ -23,5 +23,12 @@ public sealed record MlpOptions
     /// </summary>
     public bool CosineSchedule { get; init; }
 
+    /// <summary>
+    /// Also feed the 145 Magpie features, standardised on the training rows, after the fractions (feature set
+    /// <c>fractions-N-magpie-145-v1</c>). MP formation energy, one 512-256-128-64 member, cosine, 40 epochs, seed 42:
+    /// test MAE 0.1061 vs 0.1141 eV/atom on fractions alone.
+    /// </summary>
+    public bool MagpieInputs { get; init; }
+
     public int Patience { get; init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Patience), value, "Patience must be at least 1."); } = 8;
 }

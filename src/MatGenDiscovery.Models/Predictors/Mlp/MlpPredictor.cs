@@ -5,7 +5,8 @@ using MatGenDiscovery.Tensors;
 namespace MatGenDiscovery.Models.Predictors.Mlp;
 
 /// <summary>
-/// An ensemble of ElemNet-style MLPs on element fractions. Each network predicts the standardised target
+/// An ensemble of ElemNet-style MLPs on element fractions (optionally with standardised Magpie features, see
+/// <see cref="MlpInputEncoder"/>). Each network predicts the standardised target
 /// z = (y − <see cref="TargetMean"/>) / <see cref="TargetScale"/>; the ensemble mean and σ are over members in
 /// target units, then <see cref="PredictorCalibration"/> applies. Networks are kept in evaluation mode and run
 /// under no-grad, so concurrent calls are safe.
@@ -19,7 +20,7 @@ public sealed class MlpPredictor : IPropertyPredictor
 
     public MlpPredictor(
         string targetProperty,
-        ElementFractionEncoder encoder,
+        MlpInputEncoder encoder,
         IReadOnlyList<Module> members,
         double targetMean,
         double targetScale,
@@ -59,9 +60,9 @@ public sealed class MlpPredictor : IPropertyPredictor
 
     public string TargetProperty { get; }
 
-    public string FeatureSetId => FeatureSetIds.Fractions(Encoder.Elements);
+    public string FeatureSetId => Encoder.FeatureSetId;
 
-    public ElementFractionEncoder Encoder { get; }
+    public MlpInputEncoder Encoder { get; }
 
     public IReadOnlyList<Module> Members => _members;
 

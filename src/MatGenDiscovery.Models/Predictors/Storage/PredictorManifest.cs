@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using MatGenDiscovery.Models.Predictors.Evaluation;
 
 namespace MatGenDiscovery.Models.Predictors.Storage;
@@ -29,6 +30,10 @@ public sealed record PredictorManifest
     public string? ClassifierFile { get; init; }
 
     public PredictorCalibration Calibration { get; init; } = PredictorCalibration.None;
+
+    /// <summary>Weights of an averaged predictor's parts (<see cref="AveragedPredictor.Weights"/>); absent means equal.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<double>? PartWeights { get; init; }
 
     /// <summary>Training configuration (preset name, GBDT or MLP options, ensemble size, split fractions).</summary>
     public JsonElement? Config { get; init; }

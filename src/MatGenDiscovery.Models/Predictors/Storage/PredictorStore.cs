@@ -69,7 +69,7 @@ public static class PredictorStore
         {
             GbdtPredictor.Kind => LoadGbdt(directory, manifest, files),
             MlpPredictor.Kind => MlpCheckpoint.Load(files, manifest.Target, manifest.FeatureSetId, manifest.Calibration),
-            AveragedPredictor.Kind => new AveragedPredictor([.. files.Select(folder => Load(folder).Predictor)], manifest.Calibration),
+            AveragedPredictor.Kind => new AveragedPredictor([.. files.Select(folder => Load(folder).Predictor)], manifest.Calibration, manifest.PartWeights),
             _ => throw new InvalidDataException($"'{manifestPath}' has unknown model kind '{manifest.Kind}'; expected {GbdtPredictor.Kind} or {MlpPredictor.Kind}"),
         };
         return (predictor, manifest);
@@ -190,6 +190,7 @@ public static class PredictorStore
                     MemberFiles = names,
                     ClassifierFile = null,
                     Calibration = average.Calibration,
+                    PartWeights = average.Weights,
                 };
             }
 

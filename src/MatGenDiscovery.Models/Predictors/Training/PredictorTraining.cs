@@ -20,7 +20,10 @@ public static class PredictorTraining
     private const int MinimumRows = 20;
     private const int SeedStride = 7919;
 
-    /// <summary>Request kind for the equal-weight average of a GBDT and an MLP ensemble (<see cref="AveragedPredictor"/>).</summary>
+    /// <summary>
+    /// Request kind for the average of a GBDT and an MLP ensemble (<see cref="AveragedPredictor"/>), weighted by
+    /// <see cref="AverageWeights"/> on the validation split.
+    /// </summary>
     public const string CombinedKind = "gbdt+mlp";
 
     /// <exception cref="ArgumentException">Unknown target or kind, too few rows, or a classifier requested where it does not apply.</exception>
@@ -121,10 +124,16 @@ public static class PredictorTraining
     {
         var (gbdt, variants) = TrainGbdt(request, fit, validation, basis, progress);
         var mlp = TrainMlp(request with { Classifier = false }, labelled, fit, validation, basis, progress);
-        return (WithFittedScale(new AveragedPredictor([gbdt, mlp]), validation), variants is null ? null : variants with
+        var weights = AverageWeights.Fit([gbdt.Predict(validation.Compositions).Mean, mlp.Predict(validation.Compositions).Mean], validation.Targets);
+        var combined = WithFittedScale(new AveragedPredictor([gbdt, mlp], weights: weights), validation);
+        var validationError = RegressionMetrics.Compute(combined.Predict(validation.Compositions).Mean, validation.Targets).MeanAbsoluteError;
+        progress?.Report(new PredictorTrainingProgress(
+            "weighting parts on validation", 1, 1,
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"gbdt {weights[0]:F2} / mlp {weights[1]:F2}, validation MAE {validationError:F4}")));
+        return (combined, variants is null ? null : variants with
         {
-            WithGate = WithFittedScale(new AveragedPredictor([variants.WithGate, mlp]), validation),
-            WithoutGate = WithFittedScale(new AveragedPredictor([variants.WithoutGate, mlp]), validation),
+            WithGate = WithFittedScale(new AveragedPredictor([variants.WithGate, mlp], weights: weights), validation),
+            WithoutGate = WithFittedScale(new AveragedPredictor([variants.WithoutGate, mlp], weights: weights), validation),
         });
     }
 
@@ -133,7 +142,7 @@ public static class PredictorTraining
     {
         var prediction = average.Predict(validation.Compositions);
         var scale = CalibrationMetrics.FitSigmaScale(prediction.Mean, prediction.StandardDeviation, validation.Targets);
-        return new AveragedPredictor(average.Parts, PredictorCalibration.None with { SigmaScale = scale });
+        return new AveragedPredictor(average.Parts, PredictorCalibration.None with { SigmaScale = scale }, average.Weights);
     }
 
     private static MlpPredictor TrainMlp(
@@ -145,7 +154,7 @@ public static class PredictorTraining
             throw new ArgumentException($"the metal classifier head is available with --model {GbdtPredictor.Kind} only", nameof(request));
         }
 
-        var encoder = ElementFractionEncoder.FromCompositions(labelled.Rows.Select(row => row.Composition));
+        var encoder = MlpInputEncoder.Fit(labelled.Rows.Select(row => row.Composition), fit.Compositions, request.Mlp.MagpieInputs);
         var mean = fit.Targets.Average();
         var spread = Math.Sqrt(fit.Targets.Average(t => (t - mean) * (t - mean)));
         var scale = spread > 0 ? spread : 1.0;
@@ -155,9 +164,10 @@ public static class PredictorTraining
         var validationY = validation.Targets.Select(t => (float)((t - mean) / scale)).ToArray();
         var trainer = new MlpTrainer(request.Mlp);
         var members = new List<NeuralNetworks.Modules.Module>();
-        for (var k = 0; k < request.EnsembleSize; k++)
+        var size = request.MlpEnsembleSize ?? request.EnsembleSize;
+        for (var k = 0; k < size; k++)
         {
-            var stage = $"training member {k + 1}/{request.EnsembleSize}";
+            var stage = $"training member {k + 1}/{size}";
             members.Add(trainer.Train(
                 x, y, validationX, validationY, encoder.Count, unchecked(request.Seed + (SeedStride * k)),
                 (epoch, error) => progress?.Report(new PredictorTrainingProgress(stage, epoch, request.Mlp.MaxEpochs, $"validation MAE {error * scale:F4}"))));
@@ -203,6 +213,7 @@ public static class PredictorTraining
             new
             {
                 request.EnsembleSize,
+                request.MlpEnsembleSize,
                 request.TestFraction,
                 request.ValidationFraction,
                 request.MaxRows,

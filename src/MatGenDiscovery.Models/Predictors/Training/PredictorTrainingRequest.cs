@@ -18,6 +18,9 @@ public sealed record PredictorTrainingRequest
 
     public int EnsembleSize { get; init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(EnsembleSize), value, "EnsembleSize must be at least 1."); } = 5;
 
+    /// <summary>MLP members (of <c>mlp</c> or of the MLP part of <c>gbdt+mlp</c>); null uses <see cref="EnsembleSize"/>.</summary>
+    public int? MlpEnsembleSize { get; init => field = value is null or >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MlpEnsembleSize), value, "MlpEnsembleSize must be at least 1."); }
+
     public int Seed { get; init; } = 42;
 
     public double TestFraction { get; init; } = 0.1;

@@ -33,6 +33,6 @@ public sealed class MlpTrainerTests
         var x = encoder.Encode(train);
         var y = train.Select(c => (float)SyntheticCompositions.Property(c)).ToArray();
         var network = new MlpTrainer(options).Train(x, y, [], [], encoder.Count, seed: 3);
-        return new MlpPredictor("property", encoder, [network], 0, 1, PredictorCalibration.None, options).Predict(train).Mean;
+        return new MlpPredictor("property", new MlpInputEncoder(encoder), [network], 0, 1, PredictorCalibration.None, options).Predict(train).Mean;
     }
 }

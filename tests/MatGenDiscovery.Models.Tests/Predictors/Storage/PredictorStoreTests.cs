@@ -40,12 +40,72 @@ public class PredictorStoreTests
         PredictorStore.Save(folder.Path, predictor, Manifest(predictor));
         var (loaded, manifest) = PredictorStore.Load(folder.Path);
 
-        manifest.FeatureSetId.Should().Be(FeatureSetIds.Fractions(predictor.Encoder.Elements));
+        manifest.FeatureSetId.Should().Be(FeatureSetIds.Fractions(predictor.Encoder.Fractions.Elements));
         var mlp = loaded.Should().BeOfType<MlpPredictor>().Subject;
-        mlp.Encoder.Elements.Select(e => e.Symbol).Should().Equal(predictor.Encoder.Elements.Select(e => e.Symbol));
+        mlp.Encoder.Fractions.Elements.Select(e => e.Symbol).Should().Equal(predictor.Encoder.Fractions.Elements.Select(e => e.Symbol));
         mlp.TargetMean.Should().Be(predictor.TargetMean);
         mlp.Options.HiddenSizes.Should().Equal(32, 16);
         loaded.Predict(TrainedPredictors.Test).Mean.Should().Equal(predictor.Predict(TrainedPredictors.Test).Mean);
+    }
+
+    [Fact]
+    public void SaveLoad_MlpWithMagpieInputs_PredictsIdenticallyAndKeepsTheStandardisation()
+    {
+        using var folder = new TemporaryFolder();
+        var predictor = MagpieMlp();
+
+        PredictorStore.Save(folder.Path, predictor, Manifest(predictor));
+        var (loaded, manifest) = PredictorStore.Load(folder.Path);
+
+        manifest.FeatureSetId.Should().Be(FeatureSetIds.FractionsMagpie(predictor.Encoder.Fractions.Elements));
+        var mlp = loaded.Should().BeOfType<MlpPredictor>().Subject;
+        mlp.Options.MagpieInputs.Should().BeTrue();
+        mlp.Encoder.Magpie!.Means.Should().Equal(predictor.Encoder.Magpie!.Means);
+        mlp.Encoder.Magpie.Scales.Should().Equal(predictor.Encoder.Magpie.Scales);
+        loaded.Predict(TrainedPredictors.Test).Mean.Should().Equal(predictor.Predict(TrainedPredictors.Test).Mean);
+    }
+
+    [Fact]
+    public void Load_MagpieMlpUnderFractionOnlyId_FailsNamingBoth()
+    {
+        using var folder = new TemporaryFolder();
+        var predictor = MagpieMlp();
+        PredictorStore.Save(folder.Path, predictor, Manifest(predictor));
+        var fractionsOnly = FeatureSetIds.Fractions(predictor.Encoder.Fractions.Elements);
+        Rewrite(folder.File("model.json"), json => json["featureSetId"] = fractionsOnly);
+
+        var act = () => PredictorStore.Load(folder.Path);
+
+        act.Should().Throw<IncompatibleModelException>()
+            .Where(e => e.Expected == fractionsOnly && e.Actual == predictor.FeatureSetId && e.FilePath.EndsWith("member-0.safetensors"));
+    }
+
+    [Fact]
+    public void SaveLoad_WeightedAverage_KeepsWeights()
+    {
+        using var folder = new TemporaryFolder();
+        var average = new AveragedPredictor([TrainedPredictors.Gbdt, TrainedPredictors.Mlp], weights: [0.2, 0.8]);
+
+        PredictorStore.Save(folder.Path, average, Manifest(average));
+        var (loaded, manifest) = PredictorStore.Load(folder.Path);
+
+        manifest.PartWeights.Should().Equal(0.2, 0.8);
+        loaded.Should().BeOfType<AveragedPredictor>().Which.Weights.Should().Equal(0.2, 0.8);
+        loaded.Predict(TrainedPredictors.Test).Mean.Should().Equal(average.Predict(TrainedPredictors.Test).Mean);
+    }
+
+    [Fact]
+    public void Load_AverageSavedWithoutWeights_UsesEqualWeights()
+    {
+        using var folder = new TemporaryFolder();
+        var average = new AveragedPredictor([TrainedPredictors.Gbdt, TrainedPredictors.Mlp], weights: [0.2, 0.8]);
+        PredictorStore.Save(folder.Path, average, Manifest(average));
+        Rewrite(folder.File("model.json"), json => json.Remove("partWeights"));
+
+        var loaded = PredictorStore.Load(folder.Path).Predictor;
+
+        loaded.Should().BeOfType<AveragedPredictor>().Which.Weights.Should().Equal(0.5, 0.5);
+        File.ReadAllText(Path.Combine(folder.Path, "part-0-gbdt", "model.json")).Should().NotContain("partWeights", "only averages write weights");
     }
 
     [Fact]
@@ -112,6 +172,15 @@ public class PredictorStoreTests
         var act = () => PredictorStore.Load(folder.Path);
 
         act.Should().Throw<FileNotFoundException>().WithMessage("*model.json*");
+    }
+
+    private static MlpPredictor MagpieMlp()
+    {
+        var encoder = MlpInputEncoder.Fit(TrainedPredictors.Train, TrainedPredictors.Train, withMagpie: true);
+        var options = new MlpOptions { HiddenSizes = [8], MaxEpochs = 2, BatchSize = 64, MagpieInputs = true };
+        var y = TrainedPredictors.Train.Select(c => (float)SyntheticCompositions.Property(c)).ToArray();
+        var network = new MlpTrainer(options).Train(encoder.Encode(TrainedPredictors.Train), y, [], [], encoder.Count, seed: 3);
+        return new MlpPredictor("property", encoder, [network], 0, 1, PredictorCalibration.None, options);
     }
 
     private static void Rewrite(string path, Action<JsonObject> edit)

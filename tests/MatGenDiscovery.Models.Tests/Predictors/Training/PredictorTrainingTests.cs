@@ -1,5 +1,7 @@
 using MatGenDiscovery.Datasets.Loading;
+using MatGenDiscovery.Datasets.Splitting;
 using MatGenDiscovery.Models.Predictors;
+using MatGenDiscovery.Models.Predictors.Evaluation;
 using MatGenDiscovery.Models.Predictors.Gbdt;
 using MatGenDiscovery.Models.Predictors.Storage;
 using MatGenDiscovery.Models.Predictors.Mlp;
@@ -91,16 +93,49 @@ public class PredictorTrainingTests
         var expected = average.Predict(compositions);
         loaded.Predict(compositions).Mean.Should().Equal(expected.Mean);
         loaded.Predict(compositions).StandardDeviation.Should().Equal(expected.StandardDeviation, "the fitted σ scale is saved");
-        average.Calibration.SigmaScale.Should().BeGreaterThan(0).And.NotBe(1.0, "σ is scaled on the validation split");
+        average.Calibration.SigmaScale.Should().BeGreaterThan(0);
         result.Evaluation.CalibrationScaled.SigmaScale.Should().Be(average.Calibration.SigmaScale);
         var gbdt = average.Parts[0].Predict(compositions);
         var mlp = average.Parts[1].Predict(compositions);
-        expected.Mean[0].Should().BeApproximately((gbdt.Mean[0] + mlp.Mean[0]) / 2, 1e-12);
-        var spread = (gbdt.Mean[0] - mlp.Mean[0]) / 2;
+        var (wg, wm) = (average.Weights[0], average.Weights[1]);
+        (wg + wm).Should().BeApproximately(1, 1e-12);
+        var mixture = (wg * gbdt.Mean[0]) + (wm * mlp.Mean[0]);
+        expected.Mean[0].Should().BeApproximately(mixture, 1e-12);
+        var (dg, dm) = (gbdt.Mean[0] - mixture, mlp.Mean[0] - mixture);
         expected.StandardDeviation[0].Should().BeApproximately(
             average.Calibration.SigmaScale
-                * Math.Sqrt((((gbdt.StandardDeviation[0] * gbdt.StandardDeviation[0]) + (mlp.StandardDeviation[0] * mlp.StandardDeviation[0])) / 2) + (spread * spread)),
+                * Math.Sqrt((wg * ((gbdt.StandardDeviation[0] * gbdt.StandardDeviation[0]) + (dg * dg))) + (wm * ((mlp.StandardDeviation[0] * mlp.StandardDeviation[0]) + (dm * dm)))),
             1e-12);
+    }
+
+    [Fact]
+    public void Run_GbdtPlusMlp_WeightsAreChosenOnTheValidationSplit()
+    {
+        var dataset = SyntheticDataset();
+        var request = new PredictorTrainingRequest
+        {
+            Target = "property", Kind = PredictorTraining.CombinedKind, EnsembleSize = 1, MlpEnsembleSize = 2, Seed = 6,
+            Gbdt = TrainedPredictors.SmallOptions, Mlp = new MlpOptions { HiddenSizes = [16], MaxEpochs = 3, BatchSize = 64, MagpieInputs = true },
+        };
+        var outer = DatasetSplit.LeaveOut(dataset, request.TestFraction, request.Seed);
+        var validation = DatasetSplit.LeaveOut(outer.Train, request.ValidationFraction, request.Seed + 1).Test;
+        var validationCompositions = validation.Rows.Select(row => row.Composition).ToList();
+        var validationTargets = validation.Rows.Select(row => row.Properties[0]!.Value).ToArray();
+
+        var result = PredictorTraining.Run(dataset, request);
+
+        var average = result.Predictor.Should().BeOfType<AveragedPredictor>().Subject;
+        var parts = average.Parts.Select(part => part.Predict(validationCompositions).Mean).ToList();
+        average.Weights.Should().Equal(AverageWeights.Fit(parts, validationTargets));
+        var unscaled = new AveragedPredictor(average.Parts, weights: average.Weights).Predict(validationCompositions);
+        average.Calibration.SigmaScale.Should().BeApproximately(
+            CalibrationMetrics.FitSigmaScale(unscaled.Mean, unscaled.StandardDeviation, validationTargets), 1e-12, "σ is scaled on the validation split");
+        validationCompositions.Select(c => c.Formula).Should().NotIntersectWith(
+            outer.Test.Rows.Select(row => row.Composition.Formula), "validation rows come out of the training part");
+        var mlp = average.Parts[1].Should().BeOfType<MlpPredictor>().Subject;
+        mlp.Members.Should().HaveCount(2);
+        mlp.FeatureSetId.Should().EndWith("-magpie-145-v1");
+        average.Parts[0].Should().BeOfType<GbdtPredictor>().Which.Members.Should().HaveCount(1);
     }
 
     [Fact]
