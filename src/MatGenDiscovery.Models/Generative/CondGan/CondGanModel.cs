@@ -40,7 +40,7 @@ public sealed class CondGanModel : GenerativeModel
             new Linear(settings.LatentSize + 1, 30, random), new ReLU(),
             new Linear(30, 60, random), new ReLU(),
             new Linear(60, space.Length, random), new Sigmoid());
-        Critic = new TwoHeadCritic(space.Length + (descriptors?.Size(1) ?? 0), random);
+        Critic = new TwoHeadCritic(space.Length + (descriptors?.Size(1) ?? 0), random, settings.CriticConditioning);
         _generatorOptimizer = new ResumableAdam(Generator.Parameters(), settings.GeneratorLearningRate, settings.Beta1, settings.Beta2);
         _criticOptimizer = new ResumableAdam(Critic.Parameters(), settings.CriticLearningRate, settings.Beta1, settings.Beta2);
     }
@@ -77,16 +77,20 @@ public sealed class CondGanModel : GenerativeModel
         for (var i = 0; i < Settings.CriticSteps; i++)
         {
             var (real, realTargets) = data.Sample(random, batchSize);
+            var conditional = Critic.Conditioning is not null;
             Tensor fake;
             using (Tensor.NoGrad())
             {
-                fake = Generator.Forward(Input(random, data.SampleTargets(random, batchSize)));
+                // A conditional score compares p(x | y′) of real and fake, so the fakes are asked for the real rows' targets.
+                fake = Generator.Forward(Input(random, conditional ? realTargets : data.SampleTargets(random, batchSize)));
             }
 
-            var realOut = Critic.Forward(CriticInput(real));
-            var fakeOut = Critic.Forward(CriticInput(fake));
+            var scoreTargets = conditional ? realTargets : null;
+            var realOut = Critic.Forward(CriticInput(real), scoreTargets);
+            var fakeOut = Critic.Forward(CriticInput(fake), scoreTargets);
             var wasserstein = Losses.WassersteinCritic(realOut.Narrow(1, 0, 1), fakeOut.Narrow(1, 0, 1));
-            var penalty = Losses.GradientPenalty(x => Critic.Forward(CriticInput(x)).Narrow(1, 0, 1), real, fake, random, Settings.GradientPenaltyWeight);
+            var penalty = Losses.GradientPenalty(
+                x => Critic.Forward(CriticInput(x), scoreTargets).Narrow(1, 0, 1), real, fake, random, Settings.GradientPenaltyWeight);
             var property = Losses.Mse(realOut.Narrow(1, 1, 1), realTargets);
             var loss = wasserstein + penalty + property;
             _criticOptimizer.ZeroGrad();
@@ -100,7 +104,7 @@ public sealed class CondGanModel : GenerativeModel
         try
         {
             var targets = data.SampleTargets(random, batchSize);
-            var output = Critic.Forward(CriticInput(Generator.Forward(Input(random, targets))));
+            var output = Critic.Forward(CriticInput(Generator.Forward(Input(random, targets))), Critic.Conditioning is null ? null : targets);
             var adversarial = Losses.WassersteinGenerator(output.Narrow(1, 0, 1));
             var property = Losses.Mse(output.Narrow(1, 1, 1), targets);
             var loss = adversarial + Settings.PropertyLossWeight * property;
@@ -157,7 +161,7 @@ public sealed class CondGanModel : GenerativeModel
         var (fractions, _) = Space.Encode(compositions, new double[compositions.Count]);
         using (Tensor.NoGrad())
         {
-            var output = Critic.Forward(CriticInput(Tensor.FromArray(fractions, compositions.Count, Space.Length)));
+            var output = Critic.Forward(CriticInput(Tensor.FromArray(fractions, compositions.Count, Space.Length)), Targets(compositions.Count));
             return output.Narrow(1, 1, 1).ToArray().Select(Space.Unscale).ToArray();
         }
     }
@@ -179,6 +183,9 @@ public sealed class CondGanModel : GenerativeModel
         var target = Space.Scale(RequireTarget(request, Settings.Kind));
         return BagOfAtomsSampler.Generate(Space.Bag, request, (random, count) => Sample(random, count, target));
     }
+
+    /// <summary>Placeholder targets for reading the property head of a conditional critic (the head ignores them).</summary>
+    private Tensor? Targets(int count) => Critic.Conditioning is null ? null : Tensor.Zeros(count, 1);
 
     private Tensor Input(Random random, Tensor targets) =>
         Slicing.Concat([Tensor.Uniform(random, -1f, 1f, targets.Size(0), Settings.LatentSize), targets], 1);

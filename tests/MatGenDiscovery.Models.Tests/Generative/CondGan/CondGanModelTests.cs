@@ -1,20 +1,21 @@
 using MatGenDiscovery.Models.Generative.CondGan;
 using MatGenDiscovery.Models.Generative.Conditional;
 using MatGenDiscovery.Models.Generative.Experiments;
+using MatGenDiscovery.Models.Generative.Training;
 using MatGenDiscovery.Tensors;
 
 namespace MatGenDiscovery.Models.Tests.Generative.CondGan;
 
 public class CondGanModelTests
 {
-    private static CondGanModel Model(bool descriptors = false, string? scaling = null, int? maxElements = null)
+    private static CondGanModel Model(bool descriptors = false, string? scaling = null, int? maxElements = null, string? conditioning = null)
     {
         var space = ConditionalToySet.Space;
         var settings = ModelDefaults.Resolve(new ModelConfig
         {
             Kind = ModelKinds.CondGan, TargetProperty = "p", UseDescriptors = descriptors,
             GeneratorLearningRate = 2e-3, CriticLearningRate = 2e-3,
-            FractionScaling = scaling, MaxGeneratedElements = maxElements,
+            FractionScaling = scaling, MaxGeneratedElements = maxElements, CriticConditioning = conditioning,
         });
         var matrix = descriptors ? DescriptorProjection.Matrix(space.Bag, ConditionalToySet.Compositions) : null;
         return new CondGanModel(settings, space, matrix, new Random(8));
@@ -33,13 +34,15 @@ public class CondGanModelTests
     }
 
     [Theory]
-    [InlineData(false, null)]
-    [InlineData(true, null)]
-    [InlineData(false, FractionScalings.PerElement)]
-    [InlineData(true, FractionScalings.PerElement)]
-    public void TrainStep_ToySet_GenerationFollowsTheTarget(bool descriptors, string? scaling)
+    [InlineData(false, null, null)]
+    [InlineData(true, null, null)]
+    [InlineData(false, FractionScalings.PerElement, null)]
+    [InlineData(true, FractionScalings.PerElement, null)]
+    [InlineData(true, FractionScalings.PerElement, CriticConditionings.Projection)]
+    [InlineData(false, FractionScalings.PerElement, CriticConditionings.Concat)]
+    public void TrainStep_ToySet_GenerationFollowsTheTarget(bool descriptors, string? scaling, string? conditioning)
     {
-        var model = Model(descriptors, scaling);
+        var model = Model(descriptors, scaling, conditioning: conditioning);
         model.SetTrainingData(ConditionalToySet.Compositions, ConditionalToySet.Targets);
 
         for (var step = 0; step < 300; step++)
@@ -84,6 +87,83 @@ public class CondGanModelTests
             var expected = full.AsSpan(b * length, length).ToArray().OrderDescending().Take(3);
             row.Count(v => v != 0).Should().Be(3);
             row.Where(v => v != 0).Order().Should().Equal(expected.Order());
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void TrainStep_PropertyLoss_ReachesTheGeneratorThroughTheCritic(bool descriptors)
+    {
+        var model = Model(descriptors, FractionScalings.PerElement, conditioning: CriticConditionings.Projection);
+        model.SetTrainingData(ConditionalToySet.Compositions, ConditionalToySet.Targets);
+        var before = model.Generator.StateDict().ToDictionary(p => p.Key, p => p.Value.ToArray());
+
+        model.TrainStep(new Random(4), 16);
+
+        model.Generator.StateDict().Should().OnlyContain(p => !p.Value.ToArray().SequenceEqual(before[p.Key]));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(CriticConditionings.Projection)]
+    public void TrainStep_SameSeed_SameWeights(string? conditioning)
+    {
+        CondGanModel Trained()
+        {
+            var model = Model(true, FractionScalings.PerElement, conditioning: conditioning);
+            model.SetTrainingData(ConditionalToySet.Compositions, ConditionalToySet.Targets);
+            for (var step = 0; step < 5; step++)
+            {
+                model.TrainStep(new Random(step), 8);
+            }
+
+            return model;
+        }
+
+        var first = Trained().State().ToArray();
+        var second = Trained().State().ToArray();
+
+        second.Select(p => p.Key).Should().Equal(first.Select(p => p.Key));
+        for (var i = 0; i < first.Length; i++)
+        {
+            second[i].Value.ToArray().Should().Equal(first[i].Value.ToArray(), first[i].Key);
+        }
+    }
+
+    [Fact]
+    public void Checkpoint_ProjectionCritic_RoundTripsWeightsAndSamples()
+    {
+        var folder = GenerativeTestData.TemporaryFolder();
+        try
+        {
+            var config = new ExperimentConfig
+            {
+                Name = "projection-round-trip", Seed = 8,
+                Model = new ModelConfig
+                {
+                    Kind = ModelKinds.CondGan, TargetProperty = "formation_energy_per_atom", UseDescriptors = true,
+                    FractionScaling = FractionScalings.PerElement, CriticConditioning = CriticConditionings.Projection,
+                },
+                Data = new DataConfig { Dataset = "compgan" },
+                Training = new TrainingConfig { Steps = 2, BatchSize = 8 },
+            };
+            var model = Model(true, FractionScalings.PerElement, conditioning: CriticConditionings.Projection);
+            model.SetTrainingData(ConditionalToySet.Compositions, ConditionalToySet.Targets);
+            model.TrainStep(new Random(1), 8);
+            var path = Path.Combine(folder, "step-2.safetensors");
+
+            ModelCheckpoint.Save(path, config, model, 2);
+            var loaded = (CondGanModel)ModelCheckpoint.Load(path).Model;
+
+            loaded.Critic.Conditioning.Should().Be(CriticConditionings.Projection);
+            loaded.Critic.StateDict()["embedding.weight"].ToArray().Should().Equal(model.Critic.StateDict()["embedding.weight"].ToArray());
+            loaded.Sample(new Random(3), 10, 0.4f).ToArray().Should().Equal(model.Sample(new Random(3), 10, 0.4f).ToArray());
+            loaded.PredictProperty(ConditionalToySet.Compositions).Should().Equal(model.PredictProperty(ConditionalToySet.Compositions));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 }
