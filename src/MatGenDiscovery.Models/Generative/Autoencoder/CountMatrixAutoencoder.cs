@@ -7,24 +7,28 @@ using MatGenDiscovery.Models.Representations;
 using MatGenDiscovery.NeuralNetworks.Layers;
 using MatGenDiscovery.NeuralNetworks.Modules;
 using MatGenDiscovery.Tensors;
-using MatGenDiscovery.Tensors.Operations.LossFunctions;
 
 namespace MatGenDiscovery.Models.Generative.Autoencoder;
 
 /// <summary>
 /// MatGAN's decodability check: encoder = the critic's convolution (or MLP) stack followed by a Linear to the latent
-/// size, decoder = the generator network, trained on the negative Dice loss with one Adam (generator learning rate,
-/// betas of the config). A composition is decodable when encode → decode → threshold decode gives it back exactly.
+/// size, decoder = the generator network, trained on the negative Dice loss (or Dice + BCE, see
+/// <see cref="ReconstructionLosses"/>) with one Adam (generator learning rate, betas of the config). A composition is
+/// decodable when encode → decode → the GAN sampler's threshold decode gives it back exactly.
 /// </summary>
 public sealed class CountMatrixAutoencoder : GenerativeModel
 {
     private readonly MatGanNetworkPair _networks;
     private readonly ResumableAdam _optimizer;
+    private readonly string _loss;
     private CountMatrixData? _data;
 
+    /// <exception cref="ArgumentException">Unknown network or reconstruction loss.</exception>
     public CountMatrixAutoencoder(ModelDefaults settings, Random random)
         : base(settings)
     {
+        _loss = ReconstructionLosses.Require(settings.ReconstructionLoss);
+        LossNames = ReconstructionLosses.TermNames(_loss);
         _networks = MatGanNetworkPair.Create(settings.Network, settings.LatentSize, random);
         var critic = _networks.Critic;
         var head = (Linear)critic[critic.Count - 1];
@@ -41,7 +45,7 @@ public sealed class CountMatrixAutoencoder : GenerativeModel
     /// <summary>[B, latent] → [B, sample] (the MatGAN generator).</summary>
     public Sequential Decoder => _networks.Generator;
 
-    public override IReadOnlyList<string> LossNames { get; } = ["negative_dice"];
+    public override IReadOnlyList<string> LossNames { get; }
 
     public override bool CanGenerate => false;
 
@@ -52,11 +56,12 @@ public sealed class CountMatrixAutoencoder : GenerativeModel
     {
         var data = _data ?? throw new InvalidOperationException("attach training data with SetTrainingData before training");
         var batch = data.Sample(random, batchSize, _networks.BatchShape(batchSize));
-        var loss = Losses.NegativeDice(Decoder.Forward(Encoder.Forward(batch)), batch);
+        var terms = ReconstructionLosses.Terms(_loss, Decoder.Forward(Encoder.Forward(batch)), batch);
+        var loss = terms.Length == 1 ? terms[0] : terms[0] + terms[1];
         _optimizer.ZeroGrad();
         loss.Backward();
         _optimizer.Step();
-        return [loss.Item()];
+        return [.. terms.Select(t => t.Item())];
     }
 
     /// <summary>True when the composition fits the matrix and reconstructs to the same reduced counts.</summary>

@@ -73,4 +73,11 @@ public sealed record ModelConfig
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? GeneratorEmaDecay { get; init; }
+
+    /// <summary>
+    /// Autoencoder: <c>negative-dice</c> (MatGAN's, the default) or <c>dice-bce</c> (negative Dice plus mean binary
+    /// cross-entropy; see <c>ReconstructionLosses</c>). Omitted from the JSON when unset.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ReconstructionLoss { get; init; }
 }

@@ -1,3 +1,4 @@
+using MatGenDiscovery.Models.Generative.Autoencoder;
 using MatGenDiscovery.Models.Generative.MatGan;
 
 namespace MatGenDiscovery.Models.Generative.Experiments;
@@ -12,7 +13,7 @@ public sealed record ModelDefaults(
     float Beta2, int CriticSteps, float GradientPenaltyWeight, string? TargetProperty, bool UseDescriptors,
     string? FractionScaling = null, int? MaxGeneratedElements = null, float PropertyLossWeight = 1,
     string CriticNormalization = CriticNormalizations.Batch, float? GeneratorEmaDecay = null,
-    string? CriticConditioning = null)
+    string? CriticConditioning = null, string ReconstructionLoss = ReconstructionLosses.NegativeDice)
 {
     public static ModelDefaults Resolve(ModelConfig model)
     {
@@ -34,6 +35,7 @@ public sealed record ModelDefaults(
             (float)(model.PropertyLossWeight ?? 1.0),
             model.CriticNormalization ?? CriticNormalizations.Batch,
             (float?)model.GeneratorEmaDecay,
-            model.CriticConditioning);
+            model.CriticConditioning,
+            model.ReconstructionLoss ?? ReconstructionLosses.NegativeDice);
     }
 }
