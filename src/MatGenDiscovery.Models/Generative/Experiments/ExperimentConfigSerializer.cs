@@ -3,6 +3,7 @@ using MatGenDiscovery.Datasets.Catalog;
 using MatGenDiscovery.Models.Configuration;
 using MatGenDiscovery.Models.Generative.Conditional;
 using MatGenDiscovery.Models.Generative.MatGan;
+using MatGenDiscovery.Models.Generative.Training;
 
 namespace MatGenDiscovery.Models.Generative.Experiments;
 
@@ -157,6 +158,11 @@ public static class ExperimentConfigSerializer
             Fail("model.critic_conditioning", $"only condgan supports it, with one of {string.Join(", ", CriticConditionings.All)}; got '{conditioning}' for {model.Kind}");
         }
 
+        if (config.Training.SelectBy is not null && model.Kind != ModelKinds.MatGan)
+        {
+            Fail("training.select_by", $"checkpoint selection probes unconditional generation; only matgan supports it, not {model.Kind}");
+        }
+
         ValidateData(config.Data, descriptor, Fail);
         ValidateTraining(config.Training, Fail);
     }
@@ -198,6 +204,17 @@ public static class ExperimentConfigSerializer
         Positive(training.CheckpointInterval, "training.checkpoint_interval", fail);
         Positive(training.LogInterval, "training.log_interval", fail);
         Positive(training.KeepCheckpoints, "training.keep_checkpoints", fail);
+        if (training.SelectBy is { } criterion && !CheckpointSelection.Criteria.Contains(criterion))
+        {
+            fail("training.select_by", $"unknown selection criterion '{criterion}'; expected one of {string.Join(", ", CheckpointSelection.Criteria)}");
+        }
+
+        if (training.SelectionSamples is not null && training.SelectBy is null)
+        {
+            fail("training.selection_samples", "only applies with training.select_by");
+        }
+
+        Positive(training.SelectionSamples, "training.selection_samples", fail);
     }
 
     private static string Columns(DatasetDescriptor descriptor) =>

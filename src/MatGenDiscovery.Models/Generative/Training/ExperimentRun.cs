@@ -17,11 +17,12 @@ public sealed class ExperimentRun
     public const string LogFileName = "training_log.csv";
 
     private readonly TrainingLog _log;
+    private readonly CheckpointSelection? _selection;
     private string? _lastCheckpoint;
 
     private ExperimentRun(
         ExperimentConfig config, string outputDirectory, PreparedData data, GenerativeModel model, int startStep,
-        TrainingLog log, string? lastCheckpoint)
+        TrainingLog log, string? lastCheckpoint, CheckpointSelection? selection)
     {
         Config = config;
         OutputDirectory = outputDirectory;
@@ -30,6 +31,7 @@ public sealed class ExperimentRun
         StartStep = startStep;
         _log = log;
         _lastCheckpoint = lastCheckpoint;
+        _selection = selection;
     }
 
     public ExperimentConfig Config { get; }
@@ -42,6 +44,9 @@ public sealed class ExperimentRun
 
     /// <summary>The step the run continues from (0 for a fresh run).</summary>
     public int StartStep { get; }
+
+    /// <summary>The checkpoint selection of <c>training.select_by</c>, or null.</summary>
+    public CheckpointSelection? Selection => _selection;
 
     /// <summary>
     /// Prepares a run of the config at <paramref name="configPath"/> in <paramref name="outputDirectory"/>: checks the
@@ -96,7 +101,11 @@ public sealed class ExperimentRun
         }
 
         var log = TrainingLog.Read(Path.Combine(outputDirectory, LogFileName), model.LossNames, startStep);
-        return new ExperimentRun(config, outputDirectory, data, model, startStep, log, latest?.Path);
+        var selection = config.Training.SelectBy is null
+            ? null
+            : CheckpointSelection.Open(
+                outputDirectory, config.Training.SelectionSamples ?? CheckpointSelection.DefaultSamples, config.Seed, startStep);
+        return new ExperimentRun(config, outputDirectory, data, model, startStep, log, latest?.Path, selection);
     }
 
     /// <summary>The newest checkpoint file in a run folder, or null.</summary>
@@ -186,6 +195,7 @@ public sealed class ExperimentRun
         var path = Path.Combine(OutputDirectory, CheckpointFolder, $"step-{step.ToString("D8", CultureInfo.InvariantCulture)}.safetensors");
         ModelCheckpoint.Save(path, Config, Model, step);
         _log.Write(Path.Combine(OutputDirectory, LogFileName));
+        _selection?.Record(step, Model, path);
         _lastCheckpoint = path;
         var stale = Directory.EnumerateFiles(Path.Combine(OutputDirectory, CheckpointFolder), "step-*.safetensors")
             .Select(p => (Path: p, Step: ParseStep(p)))

@@ -116,7 +116,7 @@ public class ExperimentConfigSerializerTests
         var prefixes = new[] { "matgan-", "autoencoder-", "condgan-", "condvae-" };
         var files = Directory.GetFiles(folder, "*.json").Where(f => prefixes.Any(Path.GetFileName(f).StartsWith)).ToList();
 
-        files.Should().HaveCount(23, "14 base configs plus the Sawada seed splits (6) and extrapolation ranges (3)");
+        files.Should().HaveCount(27, "14 base configs, the Sawada seed splits (6), extrapolation ranges (3), the autoencoder v2 configs (2) and the MatGAN v2 configs (2)");
         foreach (var file in files)
         {
             ExperimentConfigSerializer.Load(file).Training.Steps.Should().BePositive(file);
@@ -173,5 +173,30 @@ public class ExperimentConfigSerializerTests
         var act = () => ExperimentConfigSerializer.Parse(json, "ema.json");
 
         act.Should().Throw<ExperimentConfigException>().Which.Message.Should().Contain("model.generator_ema_decay");
+    }
+
+    [Fact]
+    public void ToCanonicalJson_SelectBy_OmittedWhenUnsetAndWrittenWhenSet()
+    {
+        var config = ExperimentConfigSerializer.Parse(Valid, "a.json");
+        var selecting = ExperimentConfigSerializer.Parse(
+            Valid.Replace("\"batch_size\": 8", "\"batch_size\": 8, \"select_by\": \"valid_unique\", \"selection_samples\": 5000"), "b.json");
+
+        ExperimentConfigSerializer.ToCanonicalJson(config).Should().NotContain("select").And.NotContain("selection_samples");
+        ExperimentConfigSerializer.ToCanonicalJson(selecting).Should().Contain("\"select_by\":\"valid_unique\"").And.Contain("\"selection_samples\":5000");
+        selecting.Training.SelectionSamples.Should().Be(5000);
+    }
+
+    [Theory]
+    [InlineData("\"select_by\": \"validity\"", "training.select_by")]
+    [InlineData("\"selection_samples\": 100", "training.selection_samples")]
+    [InlineData("\"select_by\": \"valid_unique\", \"selection_samples\": 0", "training.selection_samples")]
+    public void Parse_BadSelection_NamesField(string fields, string field)
+    {
+        var json = Valid.Replace("\"batch_size\": 8", "\"batch_size\": 8, " + fields);
+
+        var act = () => ExperimentConfigSerializer.Parse(json, "select.json");
+
+        act.Should().Throw<ExperimentConfigException>().Which.Message.Should().Contain(field);
     }
 }

@@ -68,6 +68,48 @@ public sealed class ExperimentRunTests : IDisposable
     }
 
     [Fact]
+    public void Run_WithSelection_ProbesEveryCheckpointCopiesTheBestAndLeavesTrainingUnchanged()
+    {
+        var plain = GenerativeTestData.MatGanConfig(steps: 4);
+        var selecting = plain with { Training = plain.Training with { SelectBy = CheckpointSelection.ValidUnique, SelectionSamples = 400 } };
+        var folder = Path.Combine(_folder, "selecting");
+
+        var plainRun = ExperimentRun.Open(GenerativeTestData.Write(plain, _folder), Path.Combine(_folder, "plain"), GenerativeTestData.DataFolder, false);
+        plainRun.Run();
+        var run = ExperimentRun.Open(GenerativeTestData.Write(selecting, _folder), folder, GenerativeTestData.DataFolder, false);
+        run.Run();
+
+        run.Selection!.Probes.Select(p => p.Step).Should().Equal(2, 4);
+        run.Selection.Probes.Should().OnlyContain(p => p.Samples == 400 && p.Distinct <= p.Decoded && p.ValidDistinct <= p.Distinct);
+        var best = run.Selection.Best!;
+        var selected = Path.Combine(folder, ExperimentRun.CheckpointFolder, CheckpointSelection.SelectedCheckpointName);
+        File.ReadAllBytes(selected).Should().Equal(
+            File.ReadAllBytes(Path.Combine(folder, ExperimentRun.CheckpointFolder, $"step-{best.Step:D8}.safetensors")));
+        ModelCheckpoint.Load(selected).Step.Should().Be(best.Step);
+        File.ReadAllLines(Path.Combine(folder, CheckpointSelection.FileName)).Should().HaveCount(3);
+        run.Model.State().Select(p => p.Value.ToArray()).Should().BeEquivalentTo(
+            plainRun.Model.State().Select(p => p.Value.ToArray()), o => o.WithStrictOrdering());
+    }
+
+    [Fact]
+    public void Open_ResumedWithSelection_KeepsTheProbesUpToTheCheckpoint()
+    {
+        var config = GenerativeTestData.MatGanConfig(steps: 4) with
+        {
+            Training = GenerativeTestData.MatGanConfig().Training with { Steps = 4, SelectBy = CheckpointSelection.ValidUnique, SelectionSamples = 300 },
+        };
+        var path = GenerativeTestData.Write(config, _folder);
+        var folder = Path.Combine(_folder, "run");
+        using var stop = new CancellationTokenSource();
+        ExperimentRun.Open(path, folder, GenerativeTestData.DataFolder, false).Run(p => { if (p.Step == 3) stop.Cancel(); }, stop.Token);
+
+        var resumed = ExperimentRun.Open(path, folder, GenerativeTestData.DataFolder, resume: true);
+        resumed.Run();
+
+        resumed.Selection!.Probes.Select(p => p.Step).Should().Equal(2, 3, 4);
+    }
+
+    [Fact]
     public void Open_FolderOfAnotherExperiment_Throws()
     {
         var run = Path.Combine(_folder, "run");
