@@ -116,7 +116,10 @@ public class ExperimentConfigSerializerTests
         var prefixes = new[] { "matgan-", "autoencoder-", "condgan-", "condvae-" };
         var files = Directory.GetFiles(folder, "*.json").Where(f => prefixes.Any(Path.GetFileName(f).StartsWith)).ToList();
 
-        files.Should().HaveCount(27, "14 base configs, the Sawada seed splits (6), extrapolation ranges (3), the autoencoder v2 configs (2) and the MatGAN v2 configs (2)");
+        // Other sessions add configs; the count only guards against the glob finding too few.
+        files.Count.Should().BeGreaterThanOrEqualTo(28);
+        files.Select(Path.GetFileNameWithoutExtension).Should().Contain(
+            ["matgan-mp", "matgan-icsd-filter", "matgan-bandgap", "matgan-icsd-filter-v2", "matgan-bandgap-v2", "matgan-icsd-filter-v3"]);
         foreach (var file in files)
         {
             ExperimentConfigSerializer.Load(file).Training.Steps.Should().BePositive(file);
