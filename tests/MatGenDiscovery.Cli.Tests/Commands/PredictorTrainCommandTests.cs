@@ -72,7 +72,7 @@ public class PredictorTrainCommandTests
 
         var train = await CliHarness.RunAsync(
             "predictor", "train", "--target", "formation_energy", "--model", "gbdt+mlp", "--preset", "fast", "--ensemble", "2",
-            "--limit", "1000", "--epochs", "2", "--hidden", "32,16", "--mlp-ensemble", "1", "--mlp-inputs", "fractions-magpie",
+            "--limit", "1000", "--epochs", "2", "--hidden", "32,16", "--mlp-ensemble", "1", "--mlp-inputs", "fractions-magpie", "--patience", "2",
             "--output", folder.File("both"));
         var predict = await CliHarness.RunAsync("predict", "--model", folder.File("both"), "--input", folder.File("in.txt"), "--output", folder.File("out.csv"));
 
@@ -85,6 +85,7 @@ public class PredictorTrainCommandTests
         var mlp = model.Should().BeOfType<AveragedPredictor>().Which.Parts[1].Should().BeOfType<MlpPredictor>().Subject;
         mlp.Members.Should().ContainSingle();
         mlp.FeatureSetId.Should().EndWith("-magpie-145-v1");
+        manifest.Config!.Value.GetProperty("mlp").GetProperty("patience").GetInt32().Should().Be(2);
         predict.ExitCode.Should().Be(0, predict.Error);
         predict.Output.Should().Contain("for 2 of 2 formulas").And.Contain("average model");
     }
@@ -92,6 +93,7 @@ public class PredictorTrainCommandTests
     [Theory]
     [InlineData("--mlp-inputs", "elemnet", "unknown --mlp-inputs 'elemnet'")]
     [InlineData("--mlp-ensemble", "0", "--mlp-ensemble 0 must be at least 1")]
+    [InlineData("--patience", "0", "--patience 0 must be at least 1")]
     public async Task Run_InvalidMlpOption_FailsNamingIt(string option, string value, string message)
     {
         using var folder = new TemporaryDirectory();

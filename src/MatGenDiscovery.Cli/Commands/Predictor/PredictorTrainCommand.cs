@@ -59,13 +59,14 @@ public sealed class PredictorTrainCommand : Command
         var epochs = new Option<int?>("--epochs") { Description = "MLP: maximum epochs (default 40; early stopping on validation MAE)." };
         var hidden = new Option<string?>("--hidden") { Description = "MLP: hidden layer widths, comma-separated (default 1024,512,256,128,64)." };
         var cosine = new Option<bool>("--cosine") { Description = "MLP: cosine learning-rate schedule from the initial rate to 0 over --epochs." };
+        var patience = new Option<int?>("--patience") { Description = "MLP: stop after this many epochs without validation gain (default 8); with --cosine, --patience equal to --epochs runs the schedule to its end (the best epoch is kept either way)." };
         var mlpEnsemble = new Option<int?>("--mlp-ensemble") { Description = "MLP members (mlp, or the MLP part of gbdt+mlp); default --ensemble." };
         var mlpInputs = new Option<string>("--mlp-inputs")
         {
             Description = $"MLP inputs: {FractionInputs} (element fractions, ElemNet) or {MagpieInputs} (plus the 145 Magpie features standardised on the training rows).",
             DefaultValueFactory = _ => FractionInputs,
         };
-        foreach (var option in new Option[] { dataset, target, model, ensemble, seed, preset, features, classifier, output, json, limit, epochs, hidden, cosine, mlpEnsemble, mlpInputs })
+        foreach (var option in new Option[] { dataset, target, model, ensemble, seed, preset, features, classifier, output, json, limit, epochs, hidden, cosine, patience, mlpEnsemble, mlpInputs })
         {
             Options.Add(option);
         }
@@ -89,12 +90,14 @@ public sealed class PredictorTrainCommand : Command
                 parseResult.GetValue(hidden),
                 parseResult.GetValue(cosine),
                 parseResult.GetValue(mlpEnsemble),
-                parseResult.GetValue(mlpInputs)!))));
+                parseResult.GetValue(mlpInputs)!,
+                parseResult.GetValue(patience)))));
     }
 
     public sealed record Settings(
         string Dataset, string Target, string Model, int? Ensemble, int Seed, string Preset, string Features, bool Classifier, string Output,
-        bool Json, int? Limit, int? Epochs, string? Hidden, bool Cosine = false, int? MlpEnsemble = null, string MlpInputs = FractionInputs);
+        bool Json, int? Limit, int? Epochs, string? Hidden, bool Cosine = false, int? MlpEnsemble = null, string MlpInputs = FractionInputs,
+        int? Patience = null);
 
     internal static int Run(CliConsole console, DataDirectory data, Settings settings)
     {
@@ -156,6 +159,11 @@ public sealed class PredictorTrainCommand : Command
         if (settings.Epochs is { } epochs)
         {
             mlp = mlp with { MaxEpochs = epochs };
+        }
+
+        if (settings.Patience is { } epochsWithoutGain)
+        {
+            mlp = epochsWithoutGain >= 1 ? mlp with { Patience = epochsWithoutGain } : throw new CliException($"--patience {epochsWithoutGain} must be at least 1");
         }
 
         if (settings.Hidden is { } hidden)
