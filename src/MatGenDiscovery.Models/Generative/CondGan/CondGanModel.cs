@@ -20,6 +20,8 @@ namespace MatGenDiscovery.Models.Generative.CondGan;
 /// with the generator's targets drawn from the training targets. y′ is the min–max scaled property. With
 /// <see cref="FractionScalings.PerElement"/> the generator and critic work on x′ⱼ = xⱼ / maxⱼ (Sawada's CompGAN scales
 /// every column); generation multiplies back before decoding and optionally keeps only the largest fractions.
+/// Opt-in, beyond the paper: a target-conditioned critic score (<see cref="TwoHeadCritic"/>), and a frozen pre-trained
+/// <see cref="Regressor"/> in place of P in the generator's property loss.
 /// </summary>
 public sealed class CondGanModel : GenerativeModel
 {
@@ -28,6 +30,7 @@ public sealed class CondGanModel : GenerativeModel
     private readonly Tensor? _descriptors;
     private ConditionalData? _data;
     private Tensor? _fractionScales;
+    private Random? _regressorRandom;
 
     /// <param name="descriptors">D′ [L, d] for the x^bp variant (see <see cref="DescriptorProjection"/>), else null.</param>
     public CondGanModel(ModelDefaults settings, ConditionalSpace space, Tensor? descriptors, Random random)
@@ -43,6 +46,12 @@ public sealed class CondGanModel : GenerativeModel
         Critic = new TwoHeadCritic(space.Length + (descriptors?.Size(1) ?? 0), random, settings.CriticConditioning);
         _generatorOptimizer = new ResumableAdam(Generator.Parameters(), settings.GeneratorLearningRate, settings.Beta1, settings.Beta2);
         _criticOptimizer = new ResumableAdam(Critic.Parameters(), settings.CriticLearningRate, settings.Beta1, settings.Beta2);
+        if (settings.PropertyRegressorSteps is not null)
+        {
+            // Drawn after every published weight, so configs without a regressor keep their initialisation.
+            _regressorRandom = new Random(random.Next());
+            Regressor = PropertyRegressor.Create(space.Length + (descriptors?.Size(1) ?? 0), _regressorRandom);
+        }
     }
 
     public ConditionalSpace Space { get; private set; }
@@ -51,6 +60,12 @@ public sealed class CondGanModel : GenerativeModel
     public Sequential Generator { get; }
 
     public TwoHeadCritic Critic { get; }
+
+    /// <summary>
+    /// The frozen property regressor [B, critic input] → [B, 1] that steers the generator when
+    /// <see cref="ModelDefaults.PropertyRegressorSteps"/> is set (fitted by <see cref="SetTrainingData"/>), else null.
+    /// </summary>
+    public Sequential? Regressor { get; }
 
     public override bool IsConditional => true;
 
@@ -68,6 +83,13 @@ public sealed class CondGanModel : GenerativeModel
 
         var (fractions, scaled) = Space.Encode(compositions, targets);
         _data = new ConditionalData(fractions, scaled, Space.Length);
+        if (Regressor is not null && _regressorRandom is { } random)
+        {
+            var features = CriticFeatures(Tensor.FromArray(fractions, compositions.Count, Space.Length)).ToArray();
+            PropertyRegressor.Fit(Regressor, features, scaled, features.Length / compositions.Count, Settings.PropertyRegressorSteps!.Value, random);
+            Regressor.Parameters().ToList().ForEach(p => p.RequiresGrad = false);
+            _regressorRandom = null;
+        }
     }
 
     public override float[] TrainStep(Random random, int batchSize)
@@ -104,9 +126,10 @@ public sealed class CondGanModel : GenerativeModel
         try
         {
             var targets = data.SampleTargets(random, batchSize);
-            var output = Critic.Forward(CriticInput(Generator.Forward(Input(random, targets))), Critic.Conditioning is null ? null : targets);
+            var features = CriticInput(Generator.Forward(Input(random, targets)));
+            var output = Critic.Forward(features, Critic.Conditioning is null ? null : targets);
             var adversarial = Losses.WassersteinGenerator(output.Narrow(1, 0, 1));
-            var property = Losses.Mse(output.Narrow(1, 1, 1), targets);
+            var property = Losses.Mse(Regressor?.Forward(features) ?? output.Narrow(1, 1, 1), targets);
             var loss = adversarial + Settings.PropertyLossWeight * property;
             _generatorOptimizer.ZeroGrad();
             loss.Backward();
@@ -172,6 +195,11 @@ public sealed class CondGanModel : GenerativeModel
             .Concat(Prefixed("critic", Critic.StateDict()))
             .Concat(Prefixed("optimizer.generator", _generatorOptimizer.State()))
             .Concat(Prefixed("optimizer.critic", _criticOptimizer.State()));
+        if (Regressor is not null)
+        {
+            state = state.Concat(Prefixed("regressor", Regressor.StateDict()));
+        }
+
         return _descriptors is null ? state : state.Append(new("descriptors", _descriptors));
     }
 

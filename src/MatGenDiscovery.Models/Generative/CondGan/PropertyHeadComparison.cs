@@ -1,11 +1,7 @@
 using MatGenDiscovery.Chemistry.Compositions;
 using MatGenDiscovery.Models.Predictors.Evaluation;
-using MatGenDiscovery.NeuralNetworks.Activations;
-using MatGenDiscovery.NeuralNetworks.Layers;
 using MatGenDiscovery.NeuralNetworks.Modules;
-using MatGenDiscovery.NeuralNetworks.Optimizers;
 using MatGenDiscovery.Tensors;
-using MatGenDiscovery.Tensors.Operations.LossFunctions;
 
 namespace MatGenDiscovery.Models.Generative.CondGan;
 
@@ -17,8 +13,6 @@ namespace MatGenDiscovery.Models.Generative.CondGan;
 public static class PropertyHeadComparison
 {
     public const int DefaultSteps = 20000;
-
-    private const int BatchSize = 64;
 
     /// <exception cref="ArgumentException">Targets do not align with compositions, or no held-out composition can be encoded.</exception>
     public static PropertyHeadResult Compare(
@@ -53,26 +47,8 @@ public static class PropertyHeadComparison
         var features = model.CriticFeatures(Tensor.FromArray(fractions, train.Count, model.Space.Length)).ToArray();
         var width = features.Length / train.Count;
         var random = new Random(seed);
-        var network = new Sequential(
-            new Linear(width, 60, random), new ReLU(), new Linear(60, 30, random), new ReLU(), new Linear(30, 1, random));
-        var optimizer = new Adam(network.Parameters(), 1e-3f);
-        var x = new float[BatchSize * width];
-        var y = new float[BatchSize];
-        for (var step = 0; step < steps; step++)
-        {
-            for (var b = 0; b < BatchSize; b++)
-            {
-                var row = random.Next(train.Count);
-                features.AsSpan(row * width, width).CopyTo(x.AsSpan(b * width));
-                y[b] = scaled[row];
-            }
-
-            var loss = Losses.Mse(network.Forward(Tensor.FromArray(x, BatchSize, width)), Tensor.FromArray(y, BatchSize, 1));
-            optimizer.ZeroGrad();
-            loss.Backward();
-            optimizer.Step();
-        }
-
+        var network = PropertyRegressor.Create(width, random);
+        PropertyRegressor.Fit(network, features, scaled, width, steps, random);
         return network;
     }
 

@@ -163,6 +163,12 @@ public static class ExperimentConfigSerializer
             Fail("training.select_by", $"checkpoint selection probes unconditional generation; only matgan supports it, not {model.Kind}");
         }
 
+        if (model.PropertyRegressorSteps is not null && model.Kind != ModelKinds.CondGan)
+        {
+            Fail("model.property_regressor_steps", $"only condgan supports a pre-trained property regressor; got it for {model.Kind}");
+        }
+
+        Positive(model.PropertyRegressorSteps, "model.property_regressor_steps", Fail);
         ValidateData(config.Data, descriptor, Fail);
         ValidateTraining(config.Training, Fail);
     }

@@ -68,6 +68,14 @@ public sealed record ModelConfig
     public string? CriticConditioning { get; init; }
 
     /// <summary>
+    /// CondGAN: pre-train a frozen property regressor (critic input → 60 → 30 → 1) for this many Adam steps on the
+    /// training set and steer the generator with it instead of the critic's property head (beyond Sawada et al.).
+    /// Omitted from the JSON when unset.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? PropertyRegressorSteps { get; init; }
+
+    /// <summary>
     /// MatGAN: decay of an exponential moving average of the generator's weights and batch-norm statistics, used for
     /// sampling and stored in checkpoints (e.g. 0.999); no averaging when unset. Omitted from the JSON when unset.
     /// </summary>

@@ -13,7 +13,8 @@ public sealed record ModelDefaults(
     float Beta2, int CriticSteps, float GradientPenaltyWeight, string? TargetProperty, bool UseDescriptors,
     string? FractionScaling = null, int? MaxGeneratedElements = null, float PropertyLossWeight = 1,
     string CriticNormalization = CriticNormalizations.Batch, float? GeneratorEmaDecay = null,
-    string? CriticConditioning = null, string ReconstructionLoss = ReconstructionLosses.NegativeDice)
+    string? CriticConditioning = null, string ReconstructionLoss = ReconstructionLosses.NegativeDice,
+    int? PropertyRegressorSteps = null)
 {
     public static ModelDefaults Resolve(ModelConfig model)
     {
@@ -36,6 +37,7 @@ public sealed record ModelDefaults(
             model.CriticNormalization ?? CriticNormalizations.Batch,
             (float?)model.GeneratorEmaDecay,
             model.CriticConditioning,
-            model.ReconstructionLoss ?? ReconstructionLosses.NegativeDice);
+            model.ReconstructionLoss ?? ReconstructionLosses.NegativeDice,
+            model.PropertyRegressorSteps);
     }
 }

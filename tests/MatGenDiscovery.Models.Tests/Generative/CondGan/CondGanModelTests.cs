@@ -8,7 +8,8 @@ namespace MatGenDiscovery.Models.Tests.Generative.CondGan;
 
 public class CondGanModelTests
 {
-    private static CondGanModel Model(bool descriptors = false, string? scaling = null, int? maxElements = null, string? conditioning = null)
+    private static CondGanModel Model(
+        bool descriptors = false, string? scaling = null, int? maxElements = null, string? conditioning = null, int? regressorSteps = null)
     {
         var space = ConditionalToySet.Space;
         var settings = ModelDefaults.Resolve(new ModelConfig
@@ -16,6 +17,7 @@ public class CondGanModelTests
             Kind = ModelKinds.CondGan, TargetProperty = "p", UseDescriptors = descriptors,
             GeneratorLearningRate = 2e-3, CriticLearningRate = 2e-3,
             FractionScaling = scaling, MaxGeneratedElements = maxElements, CriticConditioning = conditioning,
+            PropertyRegressorSteps = regressorSteps,
         });
         var matrix = descriptors ? DescriptorProjection.Matrix(space.Bag, ConditionalToySet.Compositions) : null;
         return new CondGanModel(settings, space, matrix, new Random(8));
@@ -160,6 +162,68 @@ public class CondGanModelTests
             loaded.Critic.StateDict()["embedding.weight"].ToArray().Should().Equal(model.Critic.StateDict()["embedding.weight"].ToArray());
             loaded.Sample(new Random(3), 10, 0.4f).ToArray().Should().Equal(model.Sample(new Random(3), 10, 0.4f).ToArray());
             loaded.PredictProperty(ConditionalToySet.Compositions).Should().Equal(model.PredictProperty(ConditionalToySet.Compositions));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void SetTrainingData_PropertyRegressor_FitsTheTargetsAndStaysFrozen()
+    {
+        var model = Model(true, FractionScalings.PerElement, regressorSteps: 300);
+        model.SetTrainingData(ConditionalToySet.Compositions, ConditionalToySet.Targets);
+        var (fractions, scaled) = model.Space.Encode(ConditionalToySet.Compositions, ConditionalToySet.Targets);
+        var features = model.CriticFeatures(Tensor.FromArray(fractions, scaled.Length, model.Space.Length));
+        float[] Predict() => model.Regressor!.Forward(features).ToArray();
+        var fitted = Predict();
+        var before = model.Generator.StateDict()["0.weight"].ToArray();
+
+        for (var step = 0; step < 3; step++)
+        {
+            model.TrainStep(new Random(step), 16);
+        }
+
+        fitted.Zip(scaled, (p, y) => Math.Abs(p - y)).Average().Should().BeLessThan(0.1f);
+        Predict().Should().Equal(fitted, "the regressor is frozen while the GAN trains");
+        model.Generator.StateDict()["0.weight"].ToArray().Should().NotEqual(before);
+        model.State().Select(p => p.Key).Should().Contain(k => k.StartsWith("regressor.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Constructor_PropertyRegressor_KeepsThePublishedInitialisation()
+    {
+        var published = Model(true).State().Where(p => !p.Key.StartsWith("optimizer", StringComparison.Ordinal)).ToArray();
+        var withRegressor = Model(true, regressorSteps: 10).State().ToDictionary(p => p.Key, p => p.Value);
+
+        foreach (var (name, tensor) in published)
+        {
+            withRegressor[name].ToArray().Should().Equal(tensor.ToArray(), name);
+        }
+    }
+
+    [Fact]
+    public void Checkpoint_PropertyRegressor_RoundTripsItsWeights()
+    {
+        var folder = GenerativeTestData.TemporaryFolder();
+        try
+        {
+            var config = new ExperimentConfig
+            {
+                Name = "regressor-round-trip", Seed = 8,
+                Model = new ModelConfig { Kind = ModelKinds.CondGan, TargetProperty = "formation_energy_per_atom", PropertyRegressorSteps = 20 },
+                Data = new DataConfig { Dataset = "compgan" },
+                Training = new TrainingConfig { Steps = 2, BatchSize = 8 },
+            };
+            var model = Model(regressorSteps: 20);
+            model.SetTrainingData(ConditionalToySet.Compositions, ConditionalToySet.Targets);
+            var path = Path.Combine(folder, "step-1.safetensors");
+
+            ModelCheckpoint.Save(path, config, model, 1);
+            var loaded = (CondGanModel)ModelCheckpoint.Load(path).Model;
+
+            loaded.Regressor!.StateDict()["4.weight"].ToArray().Should().Equal(model.Regressor!.StateDict()["4.weight"].ToArray());
         }
         finally
         {

@@ -26,6 +26,16 @@ public class CriticConditioningsTests
     }
 
     [Theory]
+    [InlineData("\"kind\": \"condgan\", \"target_property\": \"formation_energy_per_atom\", \"property_regressor_steps\": 0")]
+    [InlineData("\"kind\": \"condvae\", \"target_property\": \"formation_energy_per_atom\", \"property_regressor_steps\": 100")]
+    public void Parse_BadPropertyRegressorSteps_NamesField(string model)
+    {
+        var act = () => ExperimentConfigSerializer.Parse(Config(model), "cond.json");
+
+        act.Should().Throw<ExperimentConfigException>().Which.Message.Should().Contain("model.property_regressor_steps");
+    }
+
+    [Theory]
     [InlineData(CriticConditionings.Projection)]
     [InlineData(CriticConditionings.Concat)]
     public void Parse_CriticConditioning_ResolvesAndWritesTheField(string conditioning)
@@ -42,7 +52,7 @@ public class CriticConditioningsTests
     {
         var config = ExperimentConfigSerializer.Parse(Config("\"kind\": \"condgan\", \"target_property\": \"formation_energy_per_atom\""), "c.json");
 
-        ExperimentConfigSerializer.ToCanonicalJson(config).Should().NotContain("critic_conditioning");
+        ExperimentConfigSerializer.ToCanonicalJson(config).Should().NotContain("critic_conditioning").And.NotContain("property_regressor");
         ModelDefaults.Resolve(config.Model).CriticConditioning.Should().BeNull();
     }
 }
