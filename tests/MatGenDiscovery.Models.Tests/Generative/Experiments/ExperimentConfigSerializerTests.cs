@@ -119,7 +119,7 @@ public class ExperimentConfigSerializerTests
         // Other sessions add configs; the count only guards against the glob finding too few.
         files.Count.Should().BeGreaterThanOrEqualTo(28);
         files.Select(Path.GetFileNameWithoutExtension).Should().Contain(
-            ["matgan-mp", "matgan-icsd-filter", "matgan-bandgap", "matgan-icsd-filter-v2", "matgan-bandgap-v2", "matgan-icsd-filter-v3", "matgan-bandgap-v3"]);
+            ["matgan-mp", "matgan-icsd-filter", "matgan-bandgap", "matgan-icsd-filter-v2", "matgan-bandgap-v2", "matgan-icsd-filter-v3", "matgan-bandgap-v3", "matgan-bandgap-v4"]);
         foreach (var file in files)
         {
             ExperimentConfigSerializer.Load(file).Training.Steps.Should().BePositive(file);
