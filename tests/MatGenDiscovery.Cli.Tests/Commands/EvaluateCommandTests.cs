@@ -1,6 +1,11 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Xml;
 using System.Xml.Linq;
+using MatGenDiscovery.Models.Evaluation;
+using MatGenDiscovery.Models.Generative.Autoencoder;
+using MatGenDiscovery.Models.Generative.Training;
+using MatGenDiscovery.Models.Reporting;
 
 namespace MatGenDiscovery.Cli.Tests.Commands;
 
@@ -113,6 +118,102 @@ public class EvaluateCommandTests
 
         result.ExitCode.Should().Be(1);
         result.Error.Should().Contain("generated.csv").And.Contain("no 'formula' column");
+    }
+
+    [Fact]
+    public async Task Evaluate_AutoencoderRun_AddsDecodabilityOfTheGeneratedSet()
+    {
+        using var directory = new TemporaryDirectory();
+        // Mg149Ti does not fit the 85 × 8 count matrix, so at least one composition is not decodable.
+        var (generated, config) = await WriteInputsAsync(directory, "formula,count,first_index\nNaCl,40,0\nZnO,25,1\nMg149Ti,10,2\nGaAs,5,3\n,20,4\n");
+        var autoencoder = await TrainTinyAutoencoderAsync(directory);
+        var json = directory.File("report.json");
+
+        var result = await CliHarness.RunAsync(
+            "evaluate", "--generated", generated, "--config", config, "--json", json, "--enrichment-arities", "none", "--autoencoder", autoencoder);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        var text = await File.ReadAllTextAsync(json);
+        var root = JsonDocument.Parse(text).RootElement;
+        var decodability = root.GetProperty("decodability");
+        decodability.GetProperty("distinct").GetInt32().Should().Be(root.GetProperty("inputs").GetProperty("unique_samples").GetInt32()).And.Be(4);
+        decodability.GetProperty("samples").GetInt64().Should().Be(80, "the 20 undecoded samples are left out");
+        var notDistinct = decodability.GetProperty("not_decodable_distinct").GetInt32();
+        notDistinct.Should().BeInRange(1, 4);
+        decodability.GetProperty("not_decodable_distinct_share").GetDouble().Should().Be(notDistinct / 4.0);
+        var model = (CountMatrixAutoencoder)ModelCheckpoint.Load(ExperimentRun.LatestCheckpoint(autoencoder)!.Value.Path).Model;
+        var expected = GeneratedDecodability.Measure(model, GeneratedSamplesReader.Read(generated));
+        EvaluationReportJson.Deserialize(text)!.Decodability.Should().Be(expected);
+        result.Output.Should().Contain($"not decodable by the autoencoder: {expected.NotDecodableDistinct} of 4 distinct").And.Contain($"{expected.NotDecodableSamples} of 80 decoded samples");
+    }
+
+    [Fact]
+    public async Task Evaluate_NoAutoencoder_WritesNullDecodabilityAndReportsWithoutTheFieldStillLoad()
+    {
+        using var directory = new TemporaryDirectory();
+        var (generated, config) = await WriteInputsAsync(directory, "formula\nNaCl\nZnO\n");
+        var json = directory.File("report.json");
+
+        var result = await CliHarness.RunAsync("evaluate", "--generated", generated, "--config", config, "--json", json, "--enrichment-arities", "none");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Output.Should().NotContain("decodable");
+        var root = JsonNode.Parse(await File.ReadAllTextAsync(json))!.AsObject();
+        root["decodability"].Should().BeNull();
+        root.ContainsKey("decodability").Should().BeTrue();
+        root.Remove("decodability");
+        var older = EvaluationReportJson.Deserialize(root.ToJsonString())!;
+        older.Decodability.Should().BeNull();
+        older.Inputs.UniqueSamples.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Evaluate_AutoencoderOptionWithMatGanCheckpoint_FailsNamingFileAndKindAndWritesNothing()
+    {
+        using var directory = new TemporaryDirectory();
+        var (generated, config) = await WriteInputsAsync(directory, "formula\nNaCl\n");
+        var run = directory.File("matgan");
+        (await CliHarness.RunAsync("train", "--config", TrainCommandTests.TinyConfig(directory), "--output", run)).ExitCode.Should().Be(0);
+        var json = directory.File("r.json");
+
+        var result = await CliHarness.RunAsync("evaluate", "--generated", generated, "--config", config, "--json", json, "--autoencoder", run);
+
+        result.ExitCode.Should().Be(1);
+        result.Error.Trim().Should().Be(
+            $"error: --autoencoder: checkpoint '{Path.Combine(run, "checkpoints", "step-00000004.safetensors")}' holds a matgan model, not an autoencoder");
+        File.Exists(json).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Evaluate_MissingAutoencoder_FailsNamingItAndWritesNothing()
+    {
+        using var directory = new TemporaryDirectory();
+        var (generated, config) = await WriteInputsAsync(directory, "formula\nNaCl\n");
+        var json = directory.File("r.json");
+
+        var result = await CliHarness.RunAsync("evaluate", "--generated", generated, "--config", config, "--json", json, "--autoencoder", directory.File("ae.safetensors"));
+
+        result.ExitCode.Should().Be(1);
+        result.Error.Should().Contain("--autoencoder: checkpoint").And.Contain("ae.safetensors' does not exist");
+        File.Exists(json).Should().BeFalse();
+    }
+
+    /// <summary>A 10-step autoencoder with the 'mlp' networks on 200 rows of the experimental band-gap table.</summary>
+    private static async Task<string> TrainTinyAutoencoderAsync(TemporaryDirectory directory)
+    {
+        var config = directory.File("autoencoder.json");
+        await File.WriteAllTextAsync(config, """
+            {
+              "name": "tiny-autoencoder", "seed": 3,
+              "model": { "kind": "autoencoder", "network": "mlp", "latent_size": 16 },
+              "data": { "dataset": "expt-gap", "max_training_rows": 200 },
+              "training": { "steps": 10, "batch_size": 16, "checkpoint_interval": 10 }
+            }
+            """);
+        var run = directory.File("autoencoder");
+        var result = await CliHarness.RunAsync("train", "--config", config, "--output", run);
+        result.ExitCode.Should().Be(0, result.Error);
+        return run;
     }
 
     private static async Task<(string Generated, string Config)> WriteInputsAsync(TemporaryDirectory directory, string csv)

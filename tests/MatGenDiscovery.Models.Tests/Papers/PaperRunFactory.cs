@@ -17,6 +17,11 @@ internal static class PaperRunFactory
         new(Source(experiment, seed), Family(experiment), "matgan", "mp", null, experiment.Contains("-quick"),
             Training, [], LeaveOut, GeneratedSamples.From(Generated), evaluation ?? Evaluation(0.9, 0.7));
 
+    /// <summary>An autoencoder run whose round trip is <paramref name="decodable"/>; it has nothing generated or evaluated.</summary>
+    public static PaperRun Autoencoder(string experiment, Func<IReadOnlyList<Composition>, bool[]> decodable) =>
+        new PaperRun(Source(experiment, 42), Family(experiment), "autoencoder", "mp", null, experiment.Contains("-quick"),
+            Training, [], LeaveOut, null, null) { Decodable = decodable };
+
     public static PaperRun CondGan(string experiment, int seed, double mae)
     {
         var targets = new double?[] { -2, -2, -2, -1, -1, -1 };

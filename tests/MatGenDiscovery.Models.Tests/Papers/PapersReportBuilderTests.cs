@@ -1,3 +1,5 @@
+using MatGenDiscovery.Chemistry.Compositions;
+using MatGenDiscovery.Models.Evaluation;
 using MatGenDiscovery.Models.Papers;
 using MatGenDiscovery.Models.Reporting.Charts;
 
@@ -79,6 +81,48 @@ public sealed class PapersReportBuilderTests
         histogram.Series[0].Values.Should().Equal(0, -0.25, -0.5);
         var nearest = report.Figures.Single(f => f.Id == "sawada-table3").Should().BeOfType<TableFigure>().Subject;
         nearest.Rows[0].Should().Equal("condgan-xbp-formation-energy", "-2", "NaCl", "NaCl", "0", "0");
+    }
+
+    [Fact]
+    public void Build_AutoencoderAndGanRuns_Fig7StatesTheNonDecodableShareOfEachGanFamilyDecodingEachOnce()
+    {
+        var calls = 0;
+        bool[] NoSulfur(IReadOnlyList<Composition> compositions)
+        {
+            calls++;
+            return compositions.Select(c => c.Elements.All(e => e.Symbol != "S")).ToArray();
+        }
+
+        var bandgap = PaperRunFactory.MatGan("matgan-bandgap") with
+        {
+            Generated = new GeneratedSamples([Composition.Parse("NaCl"), Composition.Parse("ZnS")], [null, null], 0, [], Counts: [5, 15], Undecoded: 4),
+        };
+        var runs = new[]
+        {
+            PaperRunFactory.MatGan("matgan-mp"), PaperRunFactory.MatGan("matgan-mp-quick"), bandgap,
+            PaperRunFactory.Autoencoder("autoencoder-mp", NoSulfur),
+        };
+
+        var report = PapersReportBuilder.Build(runs, Pca);
+
+        var figure = report.Figures.Single(f => f.Id == "matgan-fig7").Should().BeOfType<ChartFigure>().Subject;
+        // matgan-mp generated MgS, CaS and Li2S once each among 9 distinct compositions in 10 samples.
+        figure.Caption.Should().Contain(
+            "Generated compositions this autoencoder cannot reconstruct: matgan-mp 33.33% of 9 distinct compositions and 30.00% of 10 decoded samples; " +
+            "matgan-bandgap 50.00% of 2 distinct compositions and 75.00% of 20 decoded samples.");
+        figure.Caption.Should().NotContain("matgan-mp-quick");
+        calls.Should().Be(3, "the map's training and leave-out sample, then each GAN family once");
+        figure.Sources.Select(s => s.Experiment).Should().Equal("autoencoder-mp", "matgan-mp", "matgan-bandgap");
+    }
+
+    [Fact]
+    public void Build_AutoencoderWithoutGanSamples_Fig7SaysThereIsNothingGeneratedToCheck()
+    {
+        var report = PapersReportBuilder.Build([PaperRunFactory.Autoencoder("autoencoder-mp", c => new bool[c.Count])], Pca);
+
+        var figure = report.Figures.Single(f => f.Id == "matgan-fig7").Should().BeOfType<ChartFigure>().Subject;
+        figure.Caption.Should().Contain("No GAN run has generated samples to check yet.");
+        figure.Sources.Should().ContainSingle();
     }
 
     [Fact]

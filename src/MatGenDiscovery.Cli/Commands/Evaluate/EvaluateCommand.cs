@@ -5,6 +5,7 @@ using System.Text;
 using MatGenDiscovery.Cli.Infrastructure;
 using MatGenDiscovery.Datasets.Loading;
 using MatGenDiscovery.Models.Evaluation;
+using MatGenDiscovery.Models.Generative.Autoencoder;
 using MatGenDiscovery.Models.Generative.Experiments;
 using MatGenDiscovery.Models.Generative.Training;
 using MatGenDiscovery.Models.Reporting;
@@ -13,10 +14,11 @@ using Spectre.Console;
 namespace MatGenDiscovery.Cli.Commands.Evaluate;
 
 /// <summary>
-/// <c>matgen evaluate --generated OUT.csv --config C --json REPORT.json [--html REPORT.html]</c>: the evaluation suite
-/// (validity grid, uniqueness, novelty, recovery of the training and leave-out sets, arity, enrichment over enumeration,
-/// Sawada's nearest-composition MAE when the CSV has a <c>target</c> column, cross-database confirmation, optional
-/// valency repair) of generated formulas against the experiment's training set and seeded leave-out split.
+/// <c>matgen evaluate --generated OUT.csv --config C --json REPORT.json [--html REPORT.html] [--autoencoder RUN]</c>:
+/// the evaluation suite (validity grid, uniqueness, novelty, recovery of the training and leave-out sets, arity,
+/// enrichment over enumeration, Sawada's nearest-composition MAE when the CSV has a <c>target</c> column,
+/// cross-database confirmation, optional valency repair, optional autoencoder decodability of the generated set) of
+/// generated formulas against the experiment's training set and seeded leave-out split.
 /// </summary>
 public sealed class EvaluateCommand : Command
 {
@@ -40,6 +42,10 @@ public sealed class EvaluateCommand : Command
         var maxCount = new Option<int>("--enrichment-max-count") { Description = "Largest element count M of the enumerated space.", DefaultValueFactory = _ => 8 };
         var repair = new Option<int>("--repair") { Description = "Repair the valency of the first N samples with Metropolis–Hastings and report the effect (0 = off).", DefaultValueFactory = _ => 0 };
         var seed = new Option<int?>("--seed") { Description = "Seed of the valency repair (default: the experiment's seed)." };
+        var autoencoder = new Option<string?>("--autoencoder")
+        {
+            Description = "An autoencoder run folder (its newest checkpoint is used) or .safetensors checkpoint: also report how many generated compositions it cannot reconstruct (MatGAN's decodability check).",
+        };
         Options.Add(generated);
         Options.Add(config);
         Options.Add(json);
@@ -49,6 +55,7 @@ public sealed class EvaluateCommand : Command
         Options.Add(maxCount);
         Options.Add(repair);
         Options.Add(seed);
+        Options.Add(autoencoder);
         SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(console, () => Run(
             console,
             data,
@@ -61,12 +68,13 @@ public sealed class EvaluateCommand : Command
                 parseResult.GetValue(arities)!,
                 parseResult.GetValue(maxCount),
                 parseResult.GetValue(repair),
-                parseResult.GetValue(seed)))));
+                parseResult.GetValue(seed),
+                parseResult.GetValue(autoencoder)))));
     }
 
     public sealed record Settings(
         string Generated, string Config, string Json, string? Html, string ReferenceDatabases, string EnrichmentArities,
-        int EnrichmentMaxCount, int Repair, int? Seed);
+        int EnrichmentMaxCount, int Repair, int? Seed, string? Autoencoder = null);
 
     internal static int Run(CliConsole console, DataDirectory data, Settings settings)
     {
@@ -77,6 +85,7 @@ public sealed class EvaluateCommand : Command
             throw new FileNotFoundException($"generated file '{settings.Generated}' does not exist", settings.Generated);
         }
 
+        var autoencoder = settings.Autoencoder is { } autoencoderPath ? LoadAutoencoder(autoencoderPath) : null;
         var experiment = ExperimentConfigSerializer.Load(settings.Config);
         var dataFolder = Path.GetDirectoryName(data.File("elements.csv"))!;
         var prepared = TrainingDataBuilder.Build(experiment, dataFolder);
@@ -89,6 +98,11 @@ public sealed class EvaluateCommand : Command
             Path.GetFullPath(settings.Generated), Path.GetFullPath(settings.Config), experiment.Name, experiment.Data.Dataset,
             experiment.Seed, experiment.Model.TargetProperty, 0, 0, [], 0, 0, 0);
         var report = EvaluationSuite.Evaluate(samples, context, options with { Seed = settings.Seed ?? experiment.Seed }, inputs);
+        if (autoencoder is not null)
+        {
+            report = report with { Decodability = GeneratedDecodability.Measure(autoencoder, samples) };
+        }
+
         AtomicFile.Write(settings.Json, stream => EvaluationReportJson.Write(stream, report));
         if (settings.Html is { } htmlPath)
         {
@@ -96,10 +110,26 @@ public sealed class EvaluateCommand : Command
         }
 
         console.Ansi.Write(SummaryTable(report));
+        if (report.Decodability is { } decodability)
+        {
+            console.Out.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"not decodable by the autoencoder: {decodability.NotDecodableDistinct:N0} of {decodability.Distinct:N0} distinct ({Percent(decodability.NotDecodableDistinctShare)}), " +
+                $"{decodability.NotDecodableSamples:N0} of {decodability.Samples:N0} decoded samples ({Percent(decodability.NotDecodableSampleShare)})"));
+        }
+
         console.Out.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"evaluated {report.Inputs.Samples} samples ({report.Inputs.Unparsable} unparsable) against {report.Inputs.TrainingSize} training and {report.Inputs.LeaveOutSize} leave-out compositions; wrote {settings.Json}{(settings.Html is null ? "" : " and " + settings.Html)} in {watch.Elapsed.TotalSeconds:F1} s"));
         return CommandRunner.Success;
+    }
+
+    private static CountMatrixAutoencoder LoadAutoencoder(string path)
+    {
+        var file = CheckpointPath.Resolve(path, "--autoencoder");
+        var checkpoint = ModelCheckpoint.Load(file);
+        return checkpoint.Model as CountMatrixAutoencoder
+            ?? throw new CliException($"--autoencoder: checkpoint '{file}' holds a {checkpoint.Config.Model.Kind} model, not an {ModelKinds.Autoencoder}");
     }
 
     private static EvaluationOptions ParseOptions(Settings settings)

@@ -52,7 +52,7 @@ public sealed class GenerateCommand : Command
             throw new CliException($"--count must be at least 1, got {settings.Count}");
         }
 
-        var path = ResolveCheckpoint(settings.Checkpoint);
+        var path = CheckpointPath.Resolve(settings.Checkpoint, "--checkpoint");
         var checkpoint = ModelCheckpoint.Load(path);
         var model = checkpoint.Model;
         var kind = checkpoint.Config.Model.Kind;
@@ -147,17 +147,6 @@ public sealed class GenerateCommand : Command
 
     /// <summary>A distinct output formula, the generated formula it came from, its sample count and first sample index.</summary>
     private sealed record Row(Composition Formula, Composition Original, int Count, int FirstIndex);
-
-    private static string ResolveCheckpoint(string path)
-    {
-        if (Directory.Exists(path))
-        {
-            return ExperimentRun.LatestCheckpoint(path)?.Path
-                ?? throw new CliException($"run folder '{path}' holds no checkpoint (expected {ExperimentRun.CheckpointFolder}/step-*.safetensors)");
-        }
-
-        return File.Exists(path) ? path : throw new FileNotFoundException($"checkpoint '{path}' does not exist", path);
-    }
 
     private static string Percent(double share) => (100 * share).ToString("F2", CultureInfo.InvariantCulture) + " %";
 }

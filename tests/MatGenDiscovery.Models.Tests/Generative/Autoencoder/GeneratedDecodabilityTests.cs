@@ -43,7 +43,7 @@ public class GeneratedDecodabilityTests
     }
 
     [Fact]
-    public void Measure_SingleSampleRows_CountsEachRowOnce()
+    public void Measure_DistinctSingleSampleRows_CountsEachRowOnce()
     {
         var model = Trained.Value;
 
@@ -52,5 +52,35 @@ public class GeneratedDecodabilityTests
         result.Samples.Should().Be(GenerativeTestData.SmallSet.Count);
         result.NotDecodableSamples.Should().Be(result.NotDecodableDistinct);
         result.NotDecodableDistinct.Should().Be(GenerativeTestData.SmallSet.Count(c => !model.IsDecodable(c)));
+    }
+
+    [Fact]
+    public void Measure_RepeatedAndUnreducedRows_DecodesEachReducedCompositionOnceAndSumsItsCounts()
+    {
+        var calls = new List<IReadOnlyList<Composition>>();
+        bool[] NotSulfides(IReadOnlyList<Composition> compositions)
+        {
+            calls.Add(compositions);
+            return compositions.Select(c => c.Elements.All(e => e.Symbol != "S")).ToArray();
+        }
+
+        var rows = new[] { "NaCl", "ZnS", "Na2Cl2", "ZnS", "MgO" }.Select(Composition.Parse).ToArray();
+        var samples = new GeneratedSamples(rows, new double?[rows.Length], 0, [], Counts: [2, 3, 4, 5, 6], Undecoded: 9);
+
+        var result = GeneratedDecodability.Measure(NotSulfides, samples);
+
+        calls.Should().ContainSingle().Which.Select(c => c.ReducedFormula).Should().Equal("NaCl", "ZnS", "MgO");
+        result.Should().Be(new GeneratedDecodability(3, 1, 20, 8));
+        result.NotDecodableSampleShare.Should().Be(0.4);
+    }
+
+    [Fact]
+    public void Measure_CheckReturnsWrongNumberOfFlags_Throws()
+    {
+        var samples = GeneratedSamples.From(GenerativeTestData.SmallSet);
+
+        var act = () => GeneratedDecodability.Measure(_ => [true], samples);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*1 flags for 16 compositions*");
     }
 }
