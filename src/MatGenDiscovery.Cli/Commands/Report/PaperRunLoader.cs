@@ -12,7 +12,7 @@ namespace MatGenDiscovery.Cli.Commands.Report;
 
 /// <summary>
 /// Loads every run folder under the runs folder: a sub-folder with the <c>config.json</c> that <c>matgen train</c>
-/// writes, its newest checkpoint, and if present <c>generated.csv</c> (or the per-target <c>generated-target-*.csv</c>
+/// writes, the checkpoint it is reported from (the selected one when training chose one, else the newest), and if present <c>generated.csv</c> (or the per-target <c>generated-target-*.csv</c>
 /// files) and the <c>evaluation.json</c> of <c>matgen evaluate</c>.
 /// </summary>
 internal static partial class PaperRunLoader
@@ -49,7 +49,7 @@ internal static partial class PaperRunLoader
             cache[dataKey] = data;
         }
 
-        var checkpoint = ExperimentRun.LatestCheckpoint(folder);
+        var checkpoint = ExperimentRun.ReportedCheckpoint(folder);
         var source = new RunSource(folder, configPath, config.Name, config.Seed, checkpoint?.Step, checkpoint is { } c ? Digest(c.Path) : null);
         var kind = config.Model.Kind;
         var run = new PaperRun(source, Family(config.Name), kind, config.Data.Dataset, config.Model.TargetProperty,

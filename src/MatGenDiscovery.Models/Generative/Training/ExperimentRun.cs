@@ -108,6 +108,21 @@ public sealed class ExperimentRun
         return new ExperimentRun(config, outputDirectory, data, model, startStep, log, latest?.Path, selection);
     }
 
+    /// <summary>
+    /// The checkpoint a run is reported from: <c>checkpoints/selected.safetensors</c> with the step of the best row of
+    /// <c>selection.csv</c> when training selected one (<c>training.select_by</c>), else <see cref="LatestCheckpoint"/>.
+    /// </summary>
+    public static (string Path, int Step)? ReportedCheckpoint(string outputDirectory)
+    {
+        var selected = Path.Combine(outputDirectory, CheckpointFolder, CheckpointSelection.SelectedCheckpointName);
+        if (File.Exists(selected) && CheckpointSelection.Open(outputDirectory, 0, 0, int.MaxValue).Best is { } best)
+        {
+            return (selected, best.Step);
+        }
+
+        return LatestCheckpoint(outputDirectory);
+    }
+
     /// <summary>The newest checkpoint file in a run folder, or null.</summary>
     public static (string Path, int Step)? LatestCheckpoint(string outputDirectory)
     {

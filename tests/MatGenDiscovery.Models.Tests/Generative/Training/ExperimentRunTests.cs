@@ -86,6 +86,8 @@ public sealed class ExperimentRunTests : IDisposable
         File.ReadAllBytes(selected).Should().Equal(
             File.ReadAllBytes(Path.Combine(folder, ExperimentRun.CheckpointFolder, $"step-{best.Step:D8}.safetensors")));
         ModelCheckpoint.Load(selected).Step.Should().Be(best.Step);
+        ExperimentRun.ReportedCheckpoint(folder).Should().Be((selected, best.Step));
+        ExperimentRun.ReportedCheckpoint(Path.Combine(_folder, "plain")).Should().Be(ExperimentRun.LatestCheckpoint(Path.Combine(_folder, "plain")));
         File.ReadAllLines(Path.Combine(folder, CheckpointSelection.FileName)).Should().HaveCount(3);
         run.Model.State().Select(p => p.Value.ToArray()).Should().BeEquivalentTo(
             plainRun.Model.State().Select(p => p.Value.ToArray()), o => o.WithStrictOrdering());
