@@ -14,14 +14,15 @@ namespace MatGenDiscovery.Models.Generative.CondGan;
 
 /// <summary>
 /// CondGAN (Sawada et al. 2019): an ACGAN with WGAN-GP. Generator [noise ~ U(−1, 1) ‖ y′] → 30 → ReLU → 60 → ReLU →
-/// L → sigmoid over the bag-of-atoms; critic (<see cref="TwoHeadCritic"/>) on x, or on [x ‖ x^bp] for CondGAN(x^bp).
+/// L → sigmoid over the bag-of-atoms (hidden widths <see cref="ModelDefaults.GeneratorHidden"/>); critic
+/// (<see cref="TwoHeadCritic"/>) on x, or on [x ‖ x^bp] for CondGAN(x^bp).
 /// Critic loss E[D(fake)] − E[D(real)] + λ·GP + MSE(P(real), y′); generator loss −E[D(fake)] + w·MSE(P(fake), y′)
 /// (w = <see cref="ModelDefaults.PropertyLossWeight"/>, 1 in Sawada's code),
 /// with the generator's targets drawn from the training targets. y′ is the min–max scaled property. With
 /// <see cref="FractionScalings.PerElement"/> the generator and critic work on x′ⱼ = xⱼ / maxⱼ (Sawada's CompGAN scales
 /// every column); generation multiplies back before decoding and optionally keeps only the largest fractions.
-/// Opt-in, beyond the paper: a target-conditioned critic score (<see cref="TwoHeadCritic"/>), and a frozen pre-trained
-/// <see cref="Regressor"/> in place of P in the generator's property loss.
+/// Opt-in, beyond the paper: a target-conditioned critic score (<see cref="TwoHeadCritic"/>), a frozen pre-trained
+/// <see cref="Regressor"/> in place of P in the generator's property loss, and other hidden widths for both networks.
 /// </summary>
 public sealed class CondGanModel : GenerativeModel
 {
@@ -39,11 +40,11 @@ public sealed class CondGanModel : GenerativeModel
         Space = space;
         _fractionScales = ScaleRow(space);
         _descriptors = descriptors;
-        Generator = new Sequential(
-            new Linear(settings.LatentSize + 1, 30, random), new ReLU(),
-            new Linear(30, 60, random), new ReLU(),
-            new Linear(60, space.Length, random), new Sigmoid());
-        Critic = new TwoHeadCritic(space.Length + (descriptors?.Size(1) ?? 0), random, settings.CriticConditioning);
+        Generator = HiddenLayers.Mlp(settings.LatentSize + 1, settings.GeneratorHidden, random)
+            .Add(new Linear(settings.GeneratorHidden[^1], space.Length, random))
+            .Add(new Sigmoid());
+        Critic = new TwoHeadCritic(
+            space.Length + (descriptors?.Size(1) ?? 0), random, settings.CriticConditioning, settings.CriticHidden);
         _generatorOptimizer = new ResumableAdam(Generator.Parameters(), settings.GeneratorLearningRate, settings.Beta1, settings.Beta2);
         _criticOptimizer = new ResumableAdam(Critic.Parameters(), settings.CriticLearningRate, settings.Beta1, settings.Beta2);
         if (settings.PropertyRegressorSteps is not null)

@@ -1,5 +1,5 @@
 using MatGenDiscovery.Models.Generative.Conditional;
-using MatGenDiscovery.NeuralNetworks.Activations;
+using MatGenDiscovery.Models.Generative.Experiments;
 using MatGenDiscovery.NeuralNetworks.Layers;
 using MatGenDiscovery.NeuralNetworks.Modules;
 using MatGenDiscovery.Tensors;
@@ -9,10 +9,11 @@ using MatGenDiscovery.Tensors.Operations.Shape;
 namespace MatGenDiscovery.Models.Generative.CondGan;
 
 /// <summary>
-/// CondGAN's critic: x [B, input] → 60 → ReLU → 30 → ReLU = φ(x), then two heads; <see cref="Forward(Tensor, Tensor?)"/>
-/// returns [B, 2] with column 0 the real/fake score and column 1 the predicted (scaled) property. With a
-/// <see cref="CriticConditionings"/> value the score also depends on the target y′ [B, 1]: projection adds
-/// ⟨W·y′ + b, φ(x)⟩ (W, b of length 30), concat feeds [x ‖ y′] to the trunk. The property head never sees y′.
+/// CondGAN's critic: x [B, input] → 60 → ReLU → 30 → ReLU = φ(x) (Sawada's widths; others on request), then two heads;
+/// <see cref="Forward(Tensor, Tensor?)"/> returns [B, 2] with column 0 the real/fake score and column 1 the predicted
+/// (scaled) property. With a <see cref="CriticConditionings"/> value the score also depends on the target y′ [B, 1]:
+/// projection adds ⟨W·y′ + b, φ(x)⟩ (W, b of the last trunk width), concat feeds [x ‖ y′] to the trunk. The property
+/// head never sees y′.
 /// </summary>
 public sealed class TwoHeadCritic : Module
 {
@@ -21,8 +22,12 @@ public sealed class TwoHeadCritic : Module
     private readonly Linear _property;
     private readonly Linear? _embedding;
 
-    /// <exception cref="ArgumentException"><paramref name="conditioning"/> is not one of <see cref="CriticConditionings.All"/>.</exception>
-    public TwoHeadCritic(int inputLength, Random random, string? conditioning = null)
+    /// <param name="hidden">Trunk widths in order, each followed by ReLU; null for Sawada's 60, 30.</param>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="conditioning"/> is not one of <see cref="CriticConditionings.All"/>, or <paramref name="hidden"/> is
+    /// empty or has a non-positive width.
+    /// </exception>
+    public TwoHeadCritic(int inputLength, Random random, string? conditioning = null, IReadOnlyList<int>? hidden = null)
     {
         if (conditioning is not null && !CriticConditionings.All.Contains(conditioning))
         {
@@ -30,15 +35,15 @@ public sealed class TwoHeadCritic : Module
                 $"critic conditioning must be one of {string.Join(", ", CriticConditionings.All)}; got '{conditioning}'", nameof(conditioning));
         }
 
+        hidden ??= ModelDefaults.PublishedCriticHidden;
         Conditioning = conditioning;
-        var trunkInput = inputLength + (conditioning == CriticConditionings.Concat ? 1 : 0);
-        _trunk = RegisterModule("trunk", new Sequential(
-            new Linear(trunkInput, 60, random), new ReLU(), new Linear(60, 30, random), new ReLU()));
-        _score = RegisterModule("score", new Linear(30, 1, random));
-        _property = RegisterModule("property", new Linear(30, 1, random));
+        _trunk = RegisterModule("trunk", HiddenLayers.Mlp(inputLength + (conditioning == CriticConditionings.Concat ? 1 : 0), hidden, random));
+        var width = hidden[^1];
+        _score = RegisterModule("score", new Linear(width, 1, random));
+        _property = RegisterModule("property", new Linear(width, 1, random));
         if (conditioning == CriticConditionings.Projection)
         {
-            _embedding = RegisterModule("embedding", new Linear(1, 30, random));
+            _embedding = RegisterModule("embedding", new Linear(1, width, random));
         }
     }
 

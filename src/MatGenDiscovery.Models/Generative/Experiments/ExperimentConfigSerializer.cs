@@ -169,6 +169,8 @@ public static class ExperimentConfigSerializer
         }
 
         Positive(model.PropertyRegressorSteps, "model.property_regressor_steps", Fail);
+        Widths(model.GeneratorHidden, "model.generator_hidden", model.Kind, Fail);
+        Widths(model.CriticHidden, "model.critic_hidden", model.Kind, Fail);
         ValidateData(config.Data, descriptor, Fail);
         ValidateTraining(config.Training, Fail);
     }
@@ -231,6 +233,29 @@ public static class ExperimentConfigSerializer
         if (value is <= 0)
         {
             fail(field, $"must be positive, got {value}");
+        }
+    }
+
+    private static void Widths(IReadOnlyList<int>? widths, string field, string kind, Action<string, string> fail)
+    {
+        if (widths is null)
+        {
+            return;
+        }
+
+        if (kind != ModelKinds.CondGan)
+        {
+            fail(field, $"only condgan supports configurable layer widths; got it for {kind}");
+        }
+
+        if (widths.Count == 0)
+        {
+            fail(field, "give at least one hidden width, or remove the field for the published network");
+        }
+
+        for (var i = 0; i < widths.Count; i++)
+        {
+            Positive(widths[i], $"{field}[{i}]", fail);
         }
     }
 

@@ -76,6 +76,20 @@ public sealed record ModelConfig
     public int? PropertyRegressorSteps { get; init; }
 
     /// <summary>
+    /// CondGAN: the generator's hidden widths in order, each followed by ReLU (Sawada's 30, 60 when unset; beyond the
+    /// paper). Omitted from the JSON when unset.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<int>? GeneratorHidden { get; init; }
+
+    /// <summary>
+    /// CondGAN: the critic trunk's hidden widths in order, each followed by ReLU; the heads and the projection embedding
+    /// use the last (Sawada's 60, 30 when unset; beyond the paper). Omitted from the JSON when unset.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<int>? CriticHidden { get; init; }
+
+    /// <summary>
     /// MatGAN: decay of an exponential moving average of the generator's weights and batch-norm statistics, used for
     /// sampling and stored in checkpoints (e.g. 0.999); no averaging when unset. Omitted from the JSON when unset.
     /// </summary>

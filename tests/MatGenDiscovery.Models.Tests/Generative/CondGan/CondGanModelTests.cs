@@ -1,7 +1,11 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
 using MatGenDiscovery.Models.Generative.CondGan;
 using MatGenDiscovery.Models.Generative.Conditional;
 using MatGenDiscovery.Models.Generative.Experiments;
 using MatGenDiscovery.Models.Generative.Training;
+using MatGenDiscovery.NeuralNetworks.Modules;
 using MatGenDiscovery.Tensors;
 
 namespace MatGenDiscovery.Models.Tests.Generative.CondGan;
@@ -9,7 +13,8 @@ namespace MatGenDiscovery.Models.Tests.Generative.CondGan;
 public class CondGanModelTests
 {
     private static CondGanModel Model(
-        bool descriptors = false, string? scaling = null, int? maxElements = null, string? conditioning = null, int? regressorSteps = null)
+        bool descriptors = false, string? scaling = null, int? maxElements = null, string? conditioning = null, int? regressorSteps = null,
+        int[]? generatorHidden = null, int[]? criticHidden = null)
     {
         var space = ConditionalToySet.Space;
         var settings = ModelDefaults.Resolve(new ModelConfig
@@ -17,7 +22,7 @@ public class CondGanModelTests
             Kind = ModelKinds.CondGan, TargetProperty = "p", UseDescriptors = descriptors,
             GeneratorLearningRate = 2e-3, CriticLearningRate = 2e-3,
             FractionScaling = scaling, MaxGeneratedElements = maxElements, CriticConditioning = conditioning,
-            PropertyRegressorSteps = regressorSteps,
+            PropertyRegressorSteps = regressorSteps, GeneratorHidden = generatorHidden, CriticHidden = criticHidden,
         });
         var matrix = descriptors ? DescriptorProjection.Matrix(space.Bag, ConditionalToySet.Compositions) : null;
         return new CondGanModel(settings, space, matrix, new Random(8));
@@ -203,6 +208,91 @@ public class CondGanModelTests
         }
     }
 
+    [Theory]
+    [InlineData(false, null, "c2906b88cbb15e0b5d6fcd59f30c546113b54ccc9e447ab9ddfdae3d12fcc8dd")]
+    [InlineData(true, CriticConditionings.Projection, "c5d8c84c86772af533db5436caac16a1f163f9f02d8a8be3c05de70950fd63a5")]
+    public void Constructor_DefaultWidths_DrawThePublishedWeights(bool descriptors, string? conditioning, string digest)
+    {
+        var model = Model(descriptors, conditioning: conditioning);
+        var bytes = Prefixed("generator", model.Generator).Concat(Prefixed("critic", model.Critic))
+            .SelectMany(p => Encoding.UTF8.GetBytes(p.Key).Concat(MemoryMarshal.AsBytes(p.Value.ToArray().AsSpan()).ToArray()))
+            .ToArray();
+
+        // Digest of the weights drawn before the widths became configurable (seed 8).
+        Convert.ToHexStringLower(SHA256.HashData(bytes)).Should().Be(digest);
+    }
+
+    [Fact]
+    public void Constructor_HiddenWidths_GiveTheRequestedLayerShapes()
+    {
+        var model = Model(true, conditioning: CriticConditionings.Projection, generatorHidden: [16, 32, 8], criticHidden: [40, 12]);
+        var length = ConditionalToySet.Space.Length;
+        var criticInput = length + 57;
+
+        model.Generator.StateDict().ToDictionary(p => p.Key, p => p.Value.Shape).Should().BeEquivalentTo(new Dictionary<string, int[]>
+        {
+            ["0.weight"] = [16, 11], ["0.bias"] = [16], ["2.weight"] = [32, 16], ["2.bias"] = [32],
+            ["4.weight"] = [8, 32], ["4.bias"] = [8], ["6.weight"] = [length, 8], ["6.bias"] = [length],
+        });
+        model.Critic.StateDict().ToDictionary(p => p.Key, p => p.Value.Shape).Should().BeEquivalentTo(new Dictionary<string, int[]>
+        {
+            ["trunk.0.weight"] = [40, criticInput], ["trunk.0.bias"] = [40], ["trunk.2.weight"] = [12, 40], ["trunk.2.bias"] = [12],
+            ["score.weight"] = [1, 12], ["score.bias"] = [1], ["property.weight"] = [1, 12], ["property.bias"] = [1],
+            ["embedding.weight"] = [12, 1], ["embedding.bias"] = [12],
+        });
+        model.Generator.Forward(Tensor.Zeros(3, 11)).Shape.Should().Equal(3, length);
+        model.Critic.Forward(Tensor.Zeros(3, criticInput), Tensor.Zeros(3, 1)).Shape.Should().Equal(3, 2);
+    }
+
+    [Fact]
+    public void Checkpoint_WidenedModel_ReloadsToIdenticalSamples()
+    {
+        var folder = GenerativeTestData.TemporaryFolder();
+        try
+        {
+            int[] generatorHidden = [48, 96, 48];
+            int[] criticHidden = [96, 48];
+            var config = new ExperimentConfig
+            {
+                Name = "widened-round-trip", Seed = 8,
+                Model = new ModelConfig
+                {
+                    Kind = ModelKinds.CondGan, TargetProperty = "formation_energy_per_atom",
+                    CriticConditioning = CriticConditionings.Projection, GeneratorHidden = generatorHidden, CriticHidden = criticHidden,
+                },
+                Data = new DataConfig { Dataset = "compgan" },
+                Training = new TrainingConfig { Steps = 3, BatchSize = 8 },
+            };
+            var model = Model(conditioning: CriticConditionings.Projection, generatorHidden: generatorHidden, criticHidden: criticHidden);
+            model.SetTrainingData(ConditionalToySet.Compositions, ConditionalToySet.Targets);
+            for (var step = 0; step < 3; step++)
+            {
+                model.TrainStep(new Random(step), 8).Should().OnlyContain(l => float.IsFinite(l));
+            }
+
+            var path = Path.Combine(folder, "step-3.safetensors");
+
+            ModelCheckpoint.Save(path, config, model, 3);
+            var checkpoint = ModelCheckpoint.Load(path);
+            var loaded = (CondGanModel)checkpoint.Model;
+
+            checkpoint.Config.Model.GeneratorHidden.Should().Equal(generatorHidden);
+            loaded.Settings.CriticHidden.Should().Equal(criticHidden);
+            var expected = model.State().ToArray();
+            loaded.State().Select(p => p.Key).Should().Equal(expected.Select(p => p.Key));
+            foreach (var (name, tensor) in expected)
+            {
+                loaded.State().Single(p => p.Key == name).Value.ToArray().Should().Equal(tensor.ToArray(), name);
+            }
+
+            loaded.Sample(new Random(3), 10, 0.4f).ToArray().Should().Equal(model.Sample(new Random(3), 10, 0.4f).ToArray());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public void Checkpoint_PropertyRegressor_RoundTripsItsWeights()
     {
@@ -230,4 +320,7 @@ public class CondGanModelTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    private static IEnumerable<KeyValuePair<string, Tensor>> Prefixed(string prefix, Module module) =>
+        module.StateDict().Select(p => KeyValuePair.Create($"{prefix}.{p.Key}", p.Value));
 }

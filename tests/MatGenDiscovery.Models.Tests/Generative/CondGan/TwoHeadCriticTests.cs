@@ -91,4 +91,14 @@ public class TwoHeadCriticTests
             projection.StateDict()[name].ToArray().Should().Equal(tensor.ToArray(), name);
         }
     }
+
+    [Theory]
+    [InlineData(new int[0])]
+    [InlineData(new[] { 60, 0 })]
+    public void Constructor_BadHiddenWidths_Throws(int[] hidden)
+    {
+        var act = () => new TwoHeadCritic(7, new Random(1), hidden: hidden);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*hidden widths*");
+    }
 }

@@ -90,8 +90,56 @@ public class ExperimentConfigSerializerTests
         var scaled = config with { Model = config.Model with { Kind = "condgan", FractionScaling = "per-element", MaxGeneratedElements = 8 } };
 
         ExperimentConfigSerializer.ToCanonicalJson(config).Should().NotContain("fraction_scaling").And.NotContain("max_generated_elements")
-            .And.NotContain("property_loss_weight");
+            .And.NotContain("property_loss_weight").And.NotContain("_hidden");
         ExperimentConfigSerializer.ToCanonicalJson(scaled).Should().Contain("\"fraction_scaling\":\"per-element\"").And.Contain("\"max_generated_elements\":8");
+    }
+
+    [Fact]
+    public void Parse_CondGanHiddenWidths_ResolvesAndWritesThem()
+    {
+        const string condGan = "\"kind\": \"condgan\", \"target_property\": \"band_gap\"";
+        var published = ExperimentConfigSerializer.Parse(Valid.Replace("\"kind\": \"matgan\", \"network\": \"mlp\"", condGan), "a.json");
+        var widened = ExperimentConfigSerializer.Parse(
+            Valid.Replace("\"kind\": \"matgan\", \"network\": \"mlp\"", condGan + ", \"generator_hidden\": [128, 256], \"critic_hidden\": [256, 128, 64]"), "b.json");
+        var roundTripped = ExperimentConfigSerializer.Parse(ExperimentConfigSerializer.ToIndentedJson(widened), "c.json");
+
+        ModelDefaults.Resolve(published.Model).GeneratorHidden.Should().Equal(30, 60);
+        ModelDefaults.Resolve(published.Model).CriticHidden.Should().Equal(60, 30);
+        ModelDefaults.Resolve(widened.Model).GeneratorHidden.Should().Equal(128, 256);
+        ModelDefaults.Resolve(widened.Model).CriticHidden.Should().Equal(256, 128, 64);
+        ExperimentConfigSerializer.ToCanonicalJson(published).Should().NotContain("_hidden");
+        ExperimentConfigSerializer.ToCanonicalJson(widened).Should()
+            .Contain("\"generator_hidden\":[128,256]").And.Contain("\"critic_hidden\":[256,128,64]");
+        ExperimentConfigSerializer.Hash(widened).Should().NotBe(ExperimentConfigSerializer.Hash(published));
+        ExperimentConfigSerializer.Hash(roundTripped).Should().Be(ExperimentConfigSerializer.Hash(widened));
+    }
+
+    [Theory]
+    [InlineData("\"kind\": \"condgan\", \"target_property\": \"band_gap\", \"generator_hidden\": []", "model.generator_hidden")]
+    [InlineData("\"kind\": \"condgan\", \"target_property\": \"band_gap\", \"generator_hidden\": [30, 0]", "model.generator_hidden[1]")]
+    [InlineData("\"kind\": \"condgan\", \"target_property\": \"band_gap\", \"critic_hidden\": []", "model.critic_hidden")]
+    [InlineData("\"kind\": \"condgan\", \"target_property\": \"band_gap\", \"critic_hidden\": [-60]", "model.critic_hidden[0]")]
+    [InlineData("\"kind\": \"condgan\", \"target_property\": \"band_gap\", \"critic_hidden\": [60.5]", "critic_hidden")]
+    [InlineData("\"kind\": \"condgan\", \"target_property\": \"band_gap\", \"critic_hidden\": 60", "critic_hidden")]
+    [InlineData("\"kind\": \"condvae\", \"target_property\": \"band_gap\", \"generator_hidden\": [30, 60]", "model.generator_hidden")]
+    [InlineData("\"kind\": \"matgan\", \"network\": \"mlp\", \"critic_hidden\": [60, 30]", "model.critic_hidden")]
+    public void Parse_BadHiddenWidths_NamesField(string model, string field)
+    {
+        var json = Valid.Replace("\"kind\": \"matgan\", \"network\": \"mlp\"", model);
+
+        var act = () => ExperimentConfigSerializer.Parse(json, "widths.json");
+
+        act.Should().Throw<ExperimentConfigException>().Which.Message.Should().Contain("widths.json").And.Contain(field);
+    }
+
+    [Theory]
+    [InlineData("condgan-formation-energy-quick", "9b1f0c2604b5b235f40f16ead656e8335d52a79f749105a409f1712e8a4d7351")]
+    [InlineData("condgan-xbp-formation-energy-v2", "4501355497fdbe438603e19415ba0a126f802c679209a6983416f46722fc2549")]
+    public void Hash_BundledCondGanConfig_IsPinned(string name, string hash)
+    {
+        var path = Path.Combine(GenerativeTestData.DataFolder, "..", "experiments", name + ".json");
+
+        ExperimentConfigSerializer.Hash(ExperimentConfigSerializer.Load(path)).Should().Be(hash, "adding optional fields must not change stored hashes");
     }
 
     [Theory]
