@@ -37,12 +37,13 @@ public sealed class CampaignStartCommand : Command
     internal static async Task<int> RunAsync(CliConsole console, DataDirectory data, Settings settings, CancellationToken cancellationToken)
     {
         var config = CampaignConfigSerializer.Load(settings.Config);
+        var progress = CrashInjection.KillAfterRound(CampaignOutput.Progress(console, settings.Json));
         var broker = settings.Broker is null ? null : BrokerSettings.Parse(settings.Broker);
         var client = new CampaignClient(settings.Store, data);
         var id = settings.Id ?? CampaignClient.NewCampaignId(config);
         console.Out.WriteLine(settings.Json ? $"{{\"campaign_id\":\"{id}\",\"store\":{System.Text.Json.JsonSerializer.Serialize(client.StoreDirectory)}}}" : $"campaign {id}");
         console.Out.Flush();
-        var status = await client.StartAsync(id, config, CampaignOutput.Progress(console, settings.Json), cancellationToken, broker, settings.BatchSize);
+        var status = await client.StartAsync(id, config, progress, cancellationToken, broker, settings.BatchSize);
         if (!settings.Json)
         {
             CampaignOutput.WriteTable(console, status);
