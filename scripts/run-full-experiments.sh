@@ -37,15 +37,15 @@ conditional_runs=(
 # Ten targets: the 5th, 15th, ..., 95th percentiles of the CompGAN training set's formation energies (eV/atom).
 decile_targets=(-3.254 -2.732 -2.408 -2.093 -1.728 -1.27 -0.827 -0.557 -0.341 -0.058)
 
-train() { # train NAME: trains experiments/NAME.json into RUNS/NAME, resuming an unfinished run
+has_checkpoint() { ls "$1"/checkpoints/step-*.safetensors >/dev/null 2>&1; }
+
+train() { # train NAME: trains experiments/NAME.json into RUNS/NAME; resuming a finished run returns at once
   local name=$1 run="$runs/$1"
-  if [ -f "$run/done" ]; then return; fi
-  if ls "$run"/checkpoints/step-*.safetensors >/dev/null 2>&1; then
+  if has_checkpoint "$run"; then
     matgen train --config "experiments/$name.json" --output "$run" --resume
   else
     matgen train --config "experiments/$name.json" --output "$run"
   fi
-  touch "$run/done"
 }
 
 checkpoint_of() { # a run's selected checkpoint when training chose one, else the run folder (its newest checkpoint)
@@ -64,9 +64,9 @@ stage_matgan() {
     local run="$runs/$name"
     [ -f "$run/generated.csv" ] || matgen generate --checkpoint "$(checkpoint_of "$run")" --count 100000 --seed 1 \
       --output "$run/generated.csv"
-    # With the autoencoder trained, the evaluation also counts the samples it cannot reconstruct.
+    # With the autoencoder trained (its stage runs first), the evaluation also counts the samples it cannot reconstruct.
     local decodability=()
-    [ -f "$runs/$autoencoder_run/done" ] && decodability=(--autoencoder "$runs/$autoencoder_run")
+    has_checkpoint "$runs/$autoencoder_run" && decodability=(--autoencoder "$runs/$autoencoder_run")
     evaluate "$run" --reference-databases oqmd,icsd "${decodability[@]}"
   done
 }
