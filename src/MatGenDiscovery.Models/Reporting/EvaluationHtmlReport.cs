@@ -110,7 +110,8 @@ public static class EvaluationHtmlReport
                 ["leave-out set recovered", Count(recovery.LeaveOut.Recovered), Count(recovery.LeaveOut.Size), Percent(recovery.LeaveOut.Share)],
             ]);
         html.AddParagraph(
-            "MatGAN's generalisation check: held-out compositions the model never saw should be recovered at a rate close to the training compositions'.",
+            "MatGAN's generalisation check: held-out compositions the model never saw should be recovered at a rate close to the training compositions'. " +
+            string.Create(CultureInfo.InvariantCulture, $"Leave-out minus training: {recovery.Gap * 100:+0.00;-0.00} points, standard error {recovery.GapStandardError * 100:0.00} (pooled two-proportion test; within about two standard errors is sampling noise)."),
             note: true);
         var arities = recovery.Training.ByArity.Select(a => a.Arity).Union(recovery.LeaveOut.ByArity.Select(a => a.Arity)).Order().ToArray();
         if (arities.Length == 0)

@@ -38,6 +38,20 @@ public class SetMetricsTests
 
         result.Training.Share.Should().Be(1);
         result.LeaveOut.Share.Should().Be(0.25);
+        result.Gap.Should().Be(-0.75);
+    }
+
+    [Fact]
+    public void RecoveryResult_GapStandardError_IsThePooledTwoProportionError()
+    {
+        // 1,935 of 52,315 training and 204 of 5,813 leave-out compositions (matgan-mp-v3): pooled rate 2,139 / 58,128.
+        var result = new RecoveryResult(new SetRecovery(52_315, 1_935, []), new SetRecovery(5_813, 204, []));
+        var pooled = 2_139.0 / 58_128;
+
+        result.GapStandardError.Should().BeApproximately(Math.Sqrt(pooled * (1 - pooled) * (1.0 / 52_315 + 1.0 / 5_813)), 1e-15);
+        result.GapStandardError.Should().BeInRange(0.0025, 0.0027);
+        result.Gap.Should().BeApproximately(204.0 / 5_813 - 1_935.0 / 52_315, 1e-15);
+        new RecoveryResult(new SetRecovery(0, 0, []), new SetRecovery(5, 1, [])).GapStandardError.Should().Be(0);
     }
 
     [Fact]

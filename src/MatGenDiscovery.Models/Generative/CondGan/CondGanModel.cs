@@ -8,13 +8,14 @@ using MatGenDiscovery.NeuralNetworks.Layers;
 using MatGenDiscovery.NeuralNetworks.Modules;
 using MatGenDiscovery.Tensors;
 using MatGenDiscovery.Tensors.Operations.LossFunctions;
+using MatGenDiscovery.Tensors.Operations.Reductions;
 using MatGenDiscovery.Tensors.Operations.Shape;
 
 namespace MatGenDiscovery.Models.Generative.CondGan;
 
 /// <summary>
 /// CondGAN (Sawada et al. 2019): an ACGAN with WGAN-GP. Generator [noise ~ U(−1, 1) ‖ y′] → 30 → ReLU → 60 → ReLU →
-/// L → sigmoid over the bag-of-atoms (hidden widths <see cref="ModelDefaults.GeneratorHidden"/>); critic
+/// L → sigmoid (opt-in: softmax, <see cref="GeneratorOutputs"/>) over the bag-of-atoms (hidden widths <see cref="ModelDefaults.GeneratorHidden"/>); critic
 /// (<see cref="TwoHeadCritic"/>) on x, or on [x ‖ x^bp] for CondGAN(x^bp).
 /// Critic loss E[D(fake)] − E[D(real)] + λ·GP + MSE(P(real), y′); generator loss −E[D(fake)] + w·MSE(P(fake), y′)
 /// (w = <see cref="ModelDefaults.PropertyLossWeight"/>, 1 in Sawada's code),
@@ -41,8 +42,11 @@ public sealed class CondGanModel : GenerativeModel
         _fractionScales = ScaleRow(space);
         _descriptors = descriptors;
         Generator = HiddenLayers.Mlp(settings.LatentSize + 1, settings.GeneratorHidden, random)
-            .Add(new Linear(settings.GeneratorHidden[^1], space.Length, random))
-            .Add(new Sigmoid());
+            .Add(new Linear(settings.GeneratorHidden[^1], space.Length, random));
+        if (settings.GeneratorOutput == GeneratorOutputs.Sigmoid)
+        {
+            Generator.Add(new Sigmoid());
+        }
         Critic = new TwoHeadCritic(
             space.Length + (descriptors?.Size(1) ?? 0), random, settings.CriticConditioning, settings.CriticHidden);
         _generatorOptimizer = new ResumableAdam(Generator.Parameters(), settings.GeneratorLearningRate, settings.Beta1, settings.Beta2);
@@ -105,7 +109,7 @@ public sealed class CondGanModel : GenerativeModel
             using (Tensor.NoGrad())
             {
                 // A conditional score compares p(x | y′) of real and fake, so the fakes are asked for the real rows' targets.
-                fake = Generator.Forward(Input(random, conditional ? realTargets : data.SampleTargets(random, batchSize)));
+                fake = Generate(Input(random, conditional ? realTargets : data.SampleTargets(random, batchSize)));
             }
 
             var scoreTargets = conditional ? realTargets : null;
@@ -127,7 +131,7 @@ public sealed class CondGanModel : GenerativeModel
         try
         {
             var targets = data.SampleTargets(random, batchSize);
-            var features = CriticInput(Generator.Forward(Input(random, targets)));
+            var features = CriticInput(Generate(Input(random, targets)));
             var output = Critic.Forward(features, Critic.Conditioning is null ? null : targets);
             var adversarial = Losses.WassersteinGenerator(output.Narrow(1, 0, 1));
             var property = Losses.Mse(Regressor?.Forward(features) ?? output.Narrow(1, 1, 1), targets);
@@ -154,7 +158,7 @@ public sealed class CondGanModel : GenerativeModel
         float[] values;
         using (Tensor.NoGrad())
         {
-            values = Generator.Forward(Input(random, Tensor.Full(scaledTarget, count, 1))).ToArray();
+            values = Generate(Input(random, Tensor.Full(scaledTarget, count, 1))).ToArray();
         }
 
         Space.UnscaleFractions(values);
@@ -215,6 +219,22 @@ public sealed class CondGanModel : GenerativeModel
 
     /// <summary>Placeholder targets for reading the property head of a conditional critic (the head ignores them).</summary>
     private Tensor? Targets(int count) => Critic.Conditioning is null ? null : Tensor.Zeros(count, 1);
+
+    /// <summary>
+    /// [B, noise + 1] → [B, L] in the space the critic sees: the generator's sigmoid outputs, or the softmax or
+    /// sparsemax fractions (<see cref="GeneratorOutputs"/>) per-element scaled (x′ⱼ = xⱼ / maxⱼ) as the data are.
+    /// </summary>
+    private Tensor Generate(Tensor input)
+    {
+        var output = Generator.Forward(input);
+        if (Settings.GeneratorOutput == GeneratorOutputs.Sigmoid)
+        {
+            return output;
+        }
+
+        var fractions = Settings.GeneratorOutput == GeneratorOutputs.Softmax ? output.Softmax(1) : output.Sparsemax();
+        return _fractionScales is null ? fractions : fractions / _fractionScales;
+    }
 
     private Tensor Input(Random random, Tensor targets) =>
         Slicing.Concat([Tensor.Uniform(random, -1f, 1f, targets.Size(0), Settings.LatentSize), targets], 1);

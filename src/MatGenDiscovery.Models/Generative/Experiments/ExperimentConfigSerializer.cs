@@ -169,6 +169,11 @@ public static class ExperimentConfigSerializer
         }
 
         Positive(model.PropertyRegressorSteps, "model.property_regressor_steps", Fail);
+        if (model.GeneratorOutput is { } output && (model.Kind != ModelKinds.CondGan || !GeneratorOutputs.All.Contains(output)))
+        {
+            Fail("model.generator_output", $"only condgan supports it, with one of {string.Join(", ", GeneratorOutputs.All)}; got '{output}' for {model.Kind}");
+        }
+
         Widths(model.GeneratorHidden, "model.generator_hidden", model.Kind, Fail);
         Widths(model.CriticHidden, "model.critic_hidden", model.Kind, Fail);
         ValidateData(config.Data, descriptor, Fail);

@@ -76,6 +76,14 @@ public sealed record ModelConfig
     public int? PropertyRegressorSteps { get; init; }
 
     /// <summary>
+    /// CondGAN: the generator's last activation, <c>sigmoid</c> (Sawada's, the default) per element, or <c>softmax</c>
+    /// or <c>sparsemax</c> over the bag so each output is a composition whose fractions sum to 1 (beyond the paper; see
+    /// <c>GeneratorOutputs</c>). Omitted from the JSON when unset.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? GeneratorOutput { get; init; }
+
+    /// <summary>
     /// CondGAN: the generator's hidden widths in order, each followed by ReLU (Sawada's 30, 60 when unset; beyond the
     /// paper). Omitted from the JSON when unset.
     /// </summary>

@@ -1,4 +1,5 @@
 using MatGenDiscovery.Models.Generative.Autoencoder;
+using MatGenDiscovery.Models.Generative.Conditional;
 using MatGenDiscovery.Models.Generative.MatGan;
 
 namespace MatGenDiscovery.Models.Generative.Experiments;
@@ -14,7 +15,7 @@ public sealed record ModelDefaults(
     string? FractionScaling = null, int? MaxGeneratedElements = null, float PropertyLossWeight = 1,
     string CriticNormalization = CriticNormalizations.Batch, float? GeneratorEmaDecay = null,
     string? CriticConditioning = null, string ReconstructionLoss = ReconstructionLosses.NegativeDice,
-    int? PropertyRegressorSteps = null)
+    int? PropertyRegressorSteps = null, string GeneratorOutput = GeneratorOutputs.Sigmoid)
 {
     /// <summary>Sawada's CondGAN generator: [noise ‖ y′] → 30 → 60 → L.</summary>
     public static IReadOnlyList<int> PublishedGeneratorHidden { get; } = [30, 60];
@@ -50,7 +51,8 @@ public sealed record ModelDefaults(
             (float?)model.GeneratorEmaDecay,
             model.CriticConditioning,
             model.ReconstructionLoss ?? ReconstructionLosses.NegativeDice,
-            model.PropertyRegressorSteps)
+            model.PropertyRegressorSteps,
+            model.GeneratorOutput ?? GeneratorOutputs.Sigmoid)
         {
             GeneratorHidden = model.GeneratorHidden ?? PublishedGeneratorHidden,
             CriticHidden = model.CriticHidden ?? PublishedCriticHidden,

@@ -10,11 +10,22 @@ namespace MatGenDiscovery.Models.Generative.Training;
 /// row of <c>selection.csv</c> (step, samples, decoded, distinct, valid distinct, score) and the best-scoring
 /// checkpoint so far (the earliest on ties) is copied to <c>checkpoints/selected.safetensors</c>. Sampling runs in
 /// eval mode without touching the training state, so selection does not change the trained weights.
+/// Validity is smact14 with electronegativity balance, as in <see cref="GeneratedSet.UniqueValid"/>.
 /// </summary>
 public sealed class CheckpointSelection
 {
     /// <summary>Score = distinct SMACT-valid (smact14) compositions per sample drawn: rewards validity and uniqueness together.</summary>
     public const string ValidUnique = "valid_unique";
+
+    /// <summary>
+    /// The most diverse checkpoint whose chemistry is as good as the data's: a probe whose valid share (valid distinct /
+    /// distinct) is at least the training set's minus <see cref="ValidityMargin"/> scores 1 + distinct per sample;
+    /// any other scores its valid distinct per sample (below 1), so it is chosen only when no probe reaches the bar.
+    /// </summary>
+    public const string UniqueAtTrainingValidity = "unique_at_training_validity";
+
+    /// <summary>How far below the training set's valid share a probe may fall and still count as valid enough (3 points, issue 4's target).</summary>
+    public const double ValidityMargin = 0.03;
 
     public const int DefaultSamples = 20_000;
     public const string FileName = "selection.csv";
@@ -26,25 +37,40 @@ public sealed class CheckpointSelection
     private readonly string _outputDirectory;
     private readonly int _samples;
     private readonly int _seed;
+    private readonly Func<SelectionProbe, double> _score;
 
-    private CheckpointSelection(string outputDirectory, int samples, int seed, List<SelectionProbe> probes)
+    private CheckpointSelection(string outputDirectory, int samples, int seed, Func<SelectionProbe, double> score, List<SelectionProbe> probes)
     {
         _outputDirectory = outputDirectory;
         _samples = samples;
         _seed = seed;
+        _score = score;
         _probes = probes;
     }
 
-    public static IReadOnlyList<string> Criteria { get; } = [ValidUnique];
+    public static IReadOnlyList<string> Criteria { get; } = [ValidUnique, UniqueAtTrainingValidity];
 
     public IReadOnlyList<SelectionProbe> Probes => _probes;
 
     /// <summary>The best probe so far (the earliest on ties), or null before the first.</summary>
-    public SelectionProbe? Best => _probes.Count == 0 ? null : _probes.MaxBy(p => (p.Score, -p.Step));
+    public SelectionProbe? Best => _probes.Count == 0 ? null : _probes.MaxBy(p => (Score(p), -p.Step));
+
+    /// <summary>A probe's score under this selection's criterion.</summary>
+    public double Score(SelectionProbe probe) => _score(probe);
+
+    /// <summary>The score function of <paramref name="criterion"/>; <paramref name="trainingValidShare"/> is only read by <see cref="UniqueAtTrainingValidity"/>.</summary>
+    /// <exception cref="ArgumentException">An unknown criterion.</exception>
+    public static Func<SelectionProbe, double> ScoreOf(string criterion, double trainingValidShare) => criterion switch
+    {
+        ValidUnique => p => p.ValidUniquePerSample,
+        UniqueAtTrainingValidity => p => p.ValidShare >= trainingValidShare - ValidityMargin ? 1 + p.UniquePerSample : p.ValidUniquePerSample,
+        _ => throw new ArgumentException($"unknown selection criterion '{criterion}'; expected one of {string.Join(", ", Criteria)}", nameof(criterion)),
+    };
 
     /// <summary>A selection for a run folder, continuing the probes of steps ≤ <paramref name="startStep"/> already in <see cref="FileName"/>.</summary>
+    /// <param name="score">The criterion's score (<see cref="ScoreOf"/>).</param>
     /// <exception cref="InvalidDataException">An existing <see cref="FileName"/> has a malformed row.</exception>
-    public static CheckpointSelection Open(string outputDirectory, int samples, int seed, int startStep)
+    public static CheckpointSelection Open(string outputDirectory, int samples, int seed, int startStep, Func<SelectionProbe, double> score)
     {
         var path = Path.Combine(outputDirectory, FileName);
         var probes = new List<SelectionProbe>();
@@ -67,7 +93,7 @@ public sealed class CheckpointSelection
             }
         }
 
-        return new CheckpointSelection(outputDirectory, samples, seed, probes);
+        return new CheckpointSelection(outputDirectory, samples, seed, score, probes);
     }
 
     /// <summary>Probes the model just checkpointed at <paramref name="checkpointPath"/>, and copies the checkpoint when it is the new best.</summary>
@@ -94,7 +120,7 @@ public sealed class CheckpointSelection
         var text = new StringBuilder(Header).Append('\n');
         foreach (var p in _probes)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{p.Step},{p.Samples},{p.Decoded},{p.Distinct},{p.ValidDistinct},{p.Score:F6}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{p.Step},{p.Samples},{p.Decoded},{p.Distinct},{p.ValidDistinct},{Score(p):F6}\n");
         }
 
         var path = Path.Combine(_outputDirectory, FileName);

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using MatGenDiscovery.Chemistry.Compositions;
+using MatGenDiscovery.Chemistry.Validity;
 using MatGenDiscovery.Models.Generative.Experiments;
 using MatGenDiscovery.NeuralNetworks.Checkpoints;
 
@@ -101,26 +103,31 @@ public sealed class ExperimentRun
         }
 
         var log = TrainingLog.Read(Path.Combine(outputDirectory, LogFileName), model.LossNames, startStep);
-        var selection = config.Training.SelectBy is null
+        var selection = config.Training.SelectBy is not { } criterion
             ? null
             : CheckpointSelection.Open(
-                outputDirectory, config.Training.SelectionSamples ?? CheckpointSelection.DefaultSamples, config.Seed, startStep);
+                outputDirectory, config.Training.SelectionSamples ?? CheckpointSelection.DefaultSamples, config.Seed, startStep,
+                CheckpointSelection.ScoreOf(criterion, criterion == CheckpointSelection.UniqueAtTrainingValidity ? ValidShare(data.Train) : 0));
         return new ExperimentRun(config, outputDirectory, data, model, startStep, log, latest?.Path, selection);
     }
 
     /// <summary>
-    /// The checkpoint a run is reported from: <c>checkpoints/selected.safetensors</c> with the step of the best row of
-    /// <c>selection.csv</c> when training selected one (<c>training.select_by</c>), else <see cref="LatestCheckpoint"/>.
+    /// The checkpoint a run is reported from: <c>checkpoints/selected.safetensors</c> with the step it was saved at when
+    /// training selected one (<c>training.select_by</c>), else <see cref="LatestCheckpoint"/>.
     /// </summary>
+    /// <exception cref="InvalidDataException">The selected checkpoint is not a valid safetensors file or has no step.</exception>
     public static (string Path, int Step)? ReportedCheckpoint(string outputDirectory)
     {
         var selected = Path.Combine(outputDirectory, CheckpointFolder, CheckpointSelection.SelectedCheckpointName);
-        if (File.Exists(selected) && CheckpointSelection.Open(outputDirectory, 0, 0, int.MaxValue).Best is { } best)
-        {
-            return (selected, best.Step);
-        }
+        return File.Exists(selected) ? (selected, SavedStep(selected, SafeTensorsFile.Read(selected).Metadata)) : LatestCheckpoint(outputDirectory);
+    }
 
-        return LatestCheckpoint(outputDirectory);
+    /// <summary>The share of distinct compositions that are SMACT-valid (smact14, electronegativity-balanced), as selection probes count it.</summary>
+    public static double ValidShare(IReadOnlyList<Composition> compositions)
+    {
+        var validator = new SmactValidator();
+        var distinct = compositions.Distinct().ToList();
+        return distinct.Count == 0 ? 0 : (double)distinct.AsParallel().Count(c => validator.Check(c).ElectronegativityBalanced) / distinct.Count;
     }
 
     /// <summary>The newest checkpoint file in a run folder, or null.</summary>
@@ -240,10 +247,13 @@ public sealed class ExperimentRun
             throw new InvalidDataException($"checkpoint '{path}': {ex.Message}", ex);
         }
 
-        return file.Metadata.TryGetValue("step", out var step) && int.TryParse(step, CultureInfo.InvariantCulture, out var value)
+        return SavedStep(path, file.Metadata);
+    }
+
+    private static int SavedStep(string path, IReadOnlyDictionary<string, string> metadata) =>
+        metadata.TryGetValue("step", out var step) && int.TryParse(step, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new InvalidDataException($"checkpoint '{path}': metadata has no valid 'step'");
-    }
 
     private static int ParseStep(string path)
     {

@@ -14,7 +14,7 @@ public class CondGanModelTests
 {
     private static CondGanModel Model(
         bool descriptors = false, string? scaling = null, int? maxElements = null, string? conditioning = null, int? regressorSteps = null,
-        int[]? generatorHidden = null, int[]? criticHidden = null)
+        int[]? generatorHidden = null, int[]? criticHidden = null, string? output = null)
     {
         var space = ConditionalToySet.Space;
         var settings = ModelDefaults.Resolve(new ModelConfig
@@ -23,6 +23,7 @@ public class CondGanModelTests
             GeneratorLearningRate = 2e-3, CriticLearningRate = 2e-3,
             FractionScaling = scaling, MaxGeneratedElements = maxElements, CriticConditioning = conditioning,
             PropertyRegressorSteps = regressorSteps, GeneratorHidden = generatorHidden, CriticHidden = criticHidden,
+            GeneratorOutput = output,
         });
         var matrix = descriptors ? DescriptorProjection.Matrix(space.Bag, ConditionalToySet.Compositions) : null;
         return new CondGanModel(settings, space, matrix, new Random(8));
@@ -41,15 +42,35 @@ public class CondGanModelTests
     }
 
     [Theory]
+    [InlineData(GeneratorOutputs.Softmax)]
+    [InlineData(GeneratorOutputs.Sparsemax)]
+    public void Sample_SimplexOutput_RowsAreCompositionsThatSumToOne(string output)
+    {
+        var model = Model(scaling: FractionScalings.PerElement, output: output);
+        model.SetTrainingData(ConditionalToySet.Compositions, ConditionalToySet.Targets);
+        var length = model.Space.Length;
+
+        var samples = model.Sample(new Random(5), 30, 0.4f).ToArray();
+
+        model.Generator[model.Generator.Count - 1].Should().NotBeOfType<MatGenDiscovery.NeuralNetworks.Activations.Sigmoid>();
+        for (var b = 0; b < 30; b++)
+        {
+            samples.AsSpan(b * length, length).ToArray().Sum().Should().BeApproximately(1f, 1e-4f);
+        }
+    }
+
+    [Theory]
     [InlineData(false, null, null)]
     [InlineData(true, null, null)]
     [InlineData(false, FractionScalings.PerElement, null)]
     [InlineData(true, FractionScalings.PerElement, null)]
     [InlineData(true, FractionScalings.PerElement, CriticConditionings.Projection)]
     [InlineData(false, FractionScalings.PerElement, CriticConditionings.Concat)]
-    public void TrainStep_ToySet_GenerationFollowsTheTarget(bool descriptors, string? scaling, string? conditioning)
+    [InlineData(true, FractionScalings.PerElement, CriticConditionings.Projection, GeneratorOutputs.Softmax)]
+    [InlineData(true, FractionScalings.PerElement, CriticConditionings.Projection, GeneratorOutputs.Sparsemax)]
+    public void TrainStep_ToySet_GenerationFollowsTheTarget(bool descriptors, string? scaling, string? conditioning, string? output = null)
     {
-        var model = Model(descriptors, scaling, conditioning: conditioning);
+        var model = Model(descriptors, scaling, conditioning: conditioning, output: output);
         model.SetTrainingData(ConditionalToySet.Compositions, ConditionalToySet.Targets);
 
         for (var step = 0; step < 300; step++)

@@ -148,6 +148,8 @@ public class ExperimentConfigSerializerTests
     [InlineData("\"kind\": \"condgan\", \"target_property\": \"band_gap\", \"max_generated_elements\": 0", "model.max_generated_elements")]
     [InlineData("\"kind\": \"condgan\", \"target_property\": \"band_gap\", \"property_loss_weight\": -1", "model.property_loss_weight")]
     [InlineData("\"kind\": \"condvae\", \"target_property\": \"band_gap\", \"property_loss_weight\": 2", "model.property_loss_weight")]
+    [InlineData("\"kind\": \"condgan\", \"target_property\": \"band_gap\", \"generator_output\": \"tanh\"", "model.generator_output")]
+    [InlineData("\"kind\": \"condvae\", \"target_property\": \"band_gap\", \"generator_output\": \"sparsemax\"", "model.generator_output")]
     public void Parse_BadCondGanOption_NamesField(string model, string field)
     {
         var json = Valid.Replace("\"kind\": \"matgan\", \"network\": \"mlp\"", model);

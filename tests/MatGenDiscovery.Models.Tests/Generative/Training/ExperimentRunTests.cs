@@ -67,11 +67,13 @@ public sealed class ExperimentRunTests : IDisposable
         loaded.SamplingGenerator[0].Parameters().First().ToArray().Should().NotEqual(loaded.Generator[0].Parameters().First().ToArray());
     }
 
-    [Fact]
-    public void Run_WithSelection_ProbesEveryCheckpointCopiesTheBestAndLeavesTrainingUnchanged()
+    [Theory]
+    [InlineData(CheckpointSelection.ValidUnique)]
+    [InlineData(CheckpointSelection.UniqueAtTrainingValidity)]
+    public void Run_WithSelection_ProbesEveryCheckpointCopiesTheBestAndLeavesTrainingUnchanged(string criterion)
     {
         var plain = GenerativeTestData.MatGanConfig(steps: 4);
-        var selecting = plain with { Training = plain.Training with { SelectBy = CheckpointSelection.ValidUnique, SelectionSamples = 400 } };
+        var selecting = plain with { Training = plain.Training with { SelectBy = criterion, SelectionSamples = 400 } };
         var folder = Path.Combine(_folder, "selecting");
 
         var plainRun = ExperimentRun.Open(GenerativeTestData.Write(plain, _folder), Path.Combine(_folder, "plain"), GenerativeTestData.DataFolder, false);

@@ -40,4 +40,23 @@ public class SoftMaxFunctionsTests
         GradientChecker.Check(t => t[0].LogSoftmax(0), [x.Clone()], step: 1e-3f);
         GradientChecker.CheckSecondOrder(t => t[0].LogSoftmax(1), [x.Clone()], step: 1e-3f);
     }
+
+    [Fact]
+    public void Sparsemax_ProjectsRowsOntoTheSimplexWithExactZeros()
+    {
+        // Row 0: τ = (2 + 1.5 − 1)/2 = 1.25 → (0.75, 0.25, 0); row 1: equal entries share the mass; row 2: one dominant entry.
+        var x = Tensor.FromArray([2f, 1.5f, 0.1f, 0.3f, 0.3f, 0.3f, 5f, 0f, -1f], 3, 3);
+
+        var result = x.Sparsemax().ToArray();
+
+        result.Should().Equal([0.75f, 0.25f, 0f, 1f / 3, 1f / 3, 1f / 3, 1f, 0f, 0f], (a, b) => Math.Abs(a - b) < 1e-6f);
+    }
+
+    [Fact]
+    public void Sparsemax_Gradient_MatchesFiniteDifferencesAwayFromSupportChanges()
+    {
+        var x = Tensor.FromArray([0.9f, 0.4f, -0.6f, 0.1f, 0.2f, 0.25f, -0.3f, 0.05f], 2, 4);
+
+        GradientChecker.Check(t => t[0].Sparsemax() * Tensor.FromArray([1f, -2f, 3f, 0.5f, 2f, 1f, -1f, 4f], 2, 4), [x.Clone()], step: 1e-3f);
+    }
 }
