@@ -9,9 +9,8 @@
 # Environment: MATGEN (default: the Release build of src/MatGenDiscovery.Cli, built first).
 # Measured: about 1 hour of wall time on 2 cores with the stages split over two concurrent invocations
 # (RUNS matgan autoencoder / RUNS conditional predictors); the formation-energy predictor alone took 19 minutes.
-# Since then the sparsemax CondGAN runs took 4.6-6.5 minutes each at 50,000 steps (v3) and about 15.5 minutes
-# at 100,000 (v5), two or three at a time, and
-# matgan-mp-v3 15.4 minutes.
+# Since then, with two or three jobs at a time: the sparsemax CondGAN runs 4.6-6.5 minutes each at 50,000 steps (v3)
+# and about 15.5 minutes at 100,000 (v5); matgan-mp-v3 15.4 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace MatGenDiscovery.Models.Evaluation;
 
 /// <summary>
@@ -26,4 +28,8 @@ public sealed record RecoveryResult(SetRecovery Training, SetRecovery LeaveOut)
             return Math.Sqrt(pooled * (1 - pooled) * (1.0 / Training.Size + 1.0 / LeaveOut.Size));
         }
     }
+
+    /// <summary>The gap and its standard error in percentage points, e.g. <c>-0.19 ± 0.26 points</c> (invariant culture).</summary>
+    public string GapInPoints() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Gap * 100:+0.00;-0.00} ± {GapStandardError * 100:0.00} points");
 }

@@ -39,6 +39,13 @@ public static class ValidityGrid
         return cells;
     }
 
+    /// <summary>
+    /// The electronegativity-balanced share of the distinct reduced compositions under the default validator (smact14,
+    /// alloys off): the grid's "smact14 reduced" training share, and what checkpoint-selection probes count as valid.
+    /// </summary>
+    public static double BalancedShare(IReadOnlyList<Composition> compositions) =>
+        Shares(new SmactValidator(), Distinct(compositions, unreduced: false)).Balanced;
+
     private static Composition[] Distinct(IReadOnlyList<Composition> compositions, bool unreduced) =>
         compositions.DistinctBy(c => unreduced ? c.Formula : c.ReducedFormula, StringComparer.Ordinal).ToArray();
 

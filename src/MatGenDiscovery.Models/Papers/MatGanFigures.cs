@@ -93,7 +93,7 @@ internal static class MatGanFigures
         var arityShares = string.Join(", ", arities.Where(novel.ContainsKey).Select(a => $"{a}: {ReportFormat.Percent(novel[a])}"));
         return new ChartFigure(id, "Fig. 5b", "Recovery of training and leave-out compositions per arity", chart,
             $"Overall: training {ReportFormat.Percent(recovery.Training.Share)} of {ReportFormat.Count(recovery.Training.Size)}, leave-out {ReportFormat.Percent(recovery.LeaveOut.Share)} of {ReportFormat.Count(recovery.LeaveOut.Size)} " +
-            string.Create(CultureInfo.InvariantCulture, $"(gap {recovery.Gap * 100:+0.00;-0.00} ± {recovery.GapStandardError * 100:0.00} points, one standard error); ") +
+            $"(gap {recovery.GapInPoints()}, one standard error); " +
             $"novel share of distinct generated compositions {ReportFormat.Percent(run.Evaluation.Novelty.Share)}. Generated compositions by arity: {arityShares}.")
         {
             Sources = [run.Source],

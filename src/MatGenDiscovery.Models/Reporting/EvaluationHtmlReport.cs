@@ -111,7 +111,7 @@ public static class EvaluationHtmlReport
             ]);
         html.AddParagraph(
             "MatGAN's generalisation check: held-out compositions the model never saw should be recovered at a rate close to the training compositions'. " +
-            string.Create(CultureInfo.InvariantCulture, $"Leave-out minus training: {recovery.Gap * 100:+0.00;-0.00} points, standard error {recovery.GapStandardError * 100:0.00} (pooled two-proportion test; within about two standard errors is sampling noise)."),
+            $"Leave-out minus training: {recovery.GapInPoints()}, one standard error of a pooled two-proportion test (within about two standard errors is sampling noise).",
             note: true);
         var arities = recovery.Training.ByArity.Select(a => a.Arity).Union(recovery.LeaveOut.ByArity.Select(a => a.Arity)).Order().ToArray();
         if (arities.Length == 0)

@@ -21,4 +21,15 @@ public class ValidityGridTests
         grid.Single(c => c.Label == "smact14 unreduced").GeneratedChargeNeutral.Should().BeApproximately(1.0 / 3, 1e-12);
         grid.Should().Contain(c => c.OxidationStates == "icsd24");
     }
+
+    [Fact]
+    public void BalancedShare_CountsDistinctReducedCompositionsAsTheSmact14ReducedCell()
+    {
+        // NaCl and Na2Cl2 are one composition; NaCl2 is not charge-neutral.
+        var compositions = TestSets.Parse("NaCl", "Na2Cl2", "NaCl2", "MgO");
+
+        ValidityGrid.BalancedShare(compositions).Should().BeApproximately(2.0 / 3, 1e-12);
+        ValidityGrid.BalancedShare(compositions).Should().Be(
+            ValidityGrid.Compute(compositions, compositions).Single(c => c.Label == "smact14 reduced").TrainingBalanced);
+    }
 }

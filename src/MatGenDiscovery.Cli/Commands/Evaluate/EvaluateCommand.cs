@@ -172,8 +172,8 @@ public sealed class EvaluateCommand : Command
 
         Row("uniqueness at N", report.Uniqueness.Count == 0 ? "–" : Percent(report.Uniqueness[^1].Share));
         Row("novelty", Percent(report.Novelty.Share));
-        Row("recovery training / leave-out", $"{Percent(report.Recovery.Training.Share)} / {Percent(report.Recovery.LeaveOut.Share)} " +
-            string.Create(CultureInfo.InvariantCulture, $"(gap {report.Recovery.Gap * 100:+0.00;-0.00} ± {report.Recovery.GapStandardError * 100:0.00} points)"));
+        Row("recovery training / leave-out",
+            $"{Percent(report.Recovery.Training.Share)} / {Percent(report.Recovery.LeaveOut.Share)} (gap {report.Recovery.GapInPoints()})");
         foreach (var e in report.Enrichment)
         {
             Row($"enrichment arity {e.Arity}, M={e.MaxCount}", e.Factor is { } f ? $"{f:F1}× ({Percent(e.GeneratedValidShare)} vs {Percent(e.EnumerationValidShare)})" : "–");

@@ -47,6 +47,7 @@ public sealed class CondGanModel : GenerativeModel
         {
             Generator.Add(new Sigmoid());
         }
+
         Critic = new TwoHeadCritic(
             space.Length + (descriptors?.Size(1) ?? 0), random, settings.CriticConditioning, settings.CriticHidden);
         _generatorOptimizer = new ResumableAdam(Generator.Parameters(), settings.GeneratorLearningRate, settings.Beta1, settings.Beta2);

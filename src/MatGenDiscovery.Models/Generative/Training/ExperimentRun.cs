@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using MatGenDiscovery.Chemistry.Compositions;
-using MatGenDiscovery.Chemistry.Validity;
+using MatGenDiscovery.Models.Evaluation;
 using MatGenDiscovery.Models.Generative.Experiments;
 using MatGenDiscovery.NeuralNetworks.Checkpoints;
 
@@ -107,7 +106,7 @@ public sealed class ExperimentRun
             ? null
             : CheckpointSelection.Open(
                 outputDirectory, config.Training.SelectionSamples ?? CheckpointSelection.DefaultSamples, config.Seed, startStep,
-                CheckpointSelection.ScoreOf(criterion, criterion == CheckpointSelection.UniqueAtTrainingValidity ? ValidShare(data.Train) : 0));
+                CheckpointSelection.ScoreOf(criterion, criterion == CheckpointSelection.UniqueAtTrainingValidity ? ValidityGrid.BalancedShare(data.Train) : 0));
         return new ExperimentRun(config, outputDirectory, data, model, startStep, log, latest?.Path, selection);
     }
 
@@ -120,14 +119,6 @@ public sealed class ExperimentRun
     {
         var selected = Path.Combine(outputDirectory, CheckpointFolder, CheckpointSelection.SelectedCheckpointName);
         return File.Exists(selected) ? (selected, SavedStep(selected, SafeTensorsFile.Read(selected).Metadata)) : LatestCheckpoint(outputDirectory);
-    }
-
-    /// <summary>The share of distinct compositions that are SMACT-valid (smact14, electronegativity-balanced), as selection probes count it.</summary>
-    public static double ValidShare(IReadOnlyList<Composition> compositions)
-    {
-        var validator = new SmactValidator();
-        var distinct = compositions.Distinct().ToList();
-        return distinct.Count == 0 ? 0 : (double)distinct.AsParallel().Count(c => validator.Check(c).ElectronegativityBalanced) / distinct.Count;
     }
 
     /// <summary>The newest checkpoint file in a run folder, or null.</summary>

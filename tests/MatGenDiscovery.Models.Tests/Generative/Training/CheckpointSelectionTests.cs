@@ -1,4 +1,3 @@
-using MatGenDiscovery.Chemistry.Compositions;
 using MatGenDiscovery.Models.Generative.Training;
 
 namespace MatGenDiscovery.Models.Tests.Generative.Training;
@@ -55,14 +54,5 @@ public sealed class CheckpointSelectionTests : IDisposable
         var act = () => CheckpointSelection.ScoreOf("most_novel", 0);
 
         act.Should().Throw<ArgumentException>().WithMessage("*'most_novel'*valid_unique*unique_at_training_validity*");
-    }
-
-    [Fact]
-    public void ValidShare_CountsDistinctReducedCompositions()
-    {
-        // NaCl and Na2Cl2 are one composition; NaCl2 is not charge-neutral.
-        var compositions = new[] { "NaCl", "Na2Cl2", "NaCl2", "MgO" }.Select(Composition.Parse).ToList();
-
-        ExperimentRun.ValidShare(compositions).Should().BeApproximately(2.0 / 3, 1e-12);
     }
 }
