@@ -2,7 +2,10 @@ using MatGenDiscovery.Models.Generative.Training;
 
 namespace MatGenDiscovery.Cli.Infrastructure;
 
-/// <summary>The checkpoint file an option names: a run folder's newest checkpoint, or the file itself.</summary>
+/// <summary>
+/// The checkpoint file an option names: a run folder's reported checkpoint (<c>checkpoints/selected.safetensors</c> when
+/// training selected one, else the newest), or the file itself.
+/// </summary>
 public static class CheckpointPath
 {
     /// <param name="option">The option that named <paramref name="path"/>, quoted at the start of error messages.</param>
@@ -12,7 +15,7 @@ public static class CheckpointPath
     {
         if (Directory.Exists(path))
         {
-            return ExperimentRun.LatestCheckpoint(path)?.Path
+            return ExperimentRun.ReportedCheckpoint(path)?.Path
                 ?? throw new CliException($"{option}: run folder '{path}' holds no checkpoint (expected {ExperimentRun.CheckpointFolder}/step-*.safetensors)");
         }
 

@@ -74,6 +74,19 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Generate_RunFolderWithSelectedCheckpoint_SamplesTheSelectedNotTheNewest()
+    {
+        var run = await TrainAsync();
+        var checkpoints = Path.Combine(run, ExperimentRun.CheckpointFolder);
+        File.Copy(Path.Combine(checkpoints, "step-00000002.safetensors"), Path.Combine(checkpoints, CheckpointSelection.SelectedCheckpointName));
+
+        var result = await CliHarness.RunAsync("generate", "--checkpoint", run, "--count", "100", "--output", _folder.File("out.csv"));
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Output.Should().Contain("from step 2 of").And.NotContain("from step 4 of");
+    }
+
+    [Fact]
     public async Task Generate_SameSeedTwice_WritesIdenticalFiles()
     {
         var run = await TrainAsync();

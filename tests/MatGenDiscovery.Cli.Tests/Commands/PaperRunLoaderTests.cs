@@ -35,6 +35,17 @@ public sealed class PaperRunLoaderTests
     public void Family_StripsRevisionQuickAndSeedSuffixes(string experiment, string family) =>
         PaperRunLoader.Family(experiment).Should().Be(family);
 
+    [Fact]
+    public void Newest_KeepsEachFamilysNewestRevisionOfFullAndOfQuickRuns() =>
+        PaperRunLoader.Newest(
+            [
+                "matgan-mp", "matgan-mp-v3", "matgan-mp-v2", "matgan-mp-quick", "matgan-mp-v10-quick", "matgan-mp-v2-quick",
+                "condgan-formation-energy-v3", "condgan-formation-energy-v3-seed2", "condgan-formation-energy-v2-seed3",
+                "condgan-xbp-formation-energy-v5-seed2", "autoencoder-mp",
+            ]).Should().Equal(
+                "matgan-mp-v3", "matgan-mp-v10-quick", "condgan-formation-energy-v3", "condgan-formation-energy-v3-seed2",
+                "condgan-xbp-formation-energy-v5-seed2", "autoencoder-mp");
+
     /// <summary>A 2-step CondGAN(x^bp) on 300 rows of Sawada's set, optionally restricted to E_f ≤ the given maximum.</summary>
     private static async Task<string> TrainAsync(TemporaryDirectory temp, string name, double? maxFormationEnergy)
     {

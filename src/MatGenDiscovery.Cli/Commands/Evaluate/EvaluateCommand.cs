@@ -44,7 +44,7 @@ public sealed class EvaluateCommand : Command
         var seed = new Option<int?>("--seed") { Description = "Seed of the valency repair (default: the experiment's seed)." };
         var autoencoder = new Option<string?>("--autoencoder")
         {
-            Description = "An autoencoder run folder (its newest checkpoint is used) or .safetensors checkpoint: also report how many generated compositions it cannot reconstruct (MatGAN's decodability check).",
+            Description = "An autoencoder run folder (its selected checkpoint when training selected one, else its newest) or .safetensors checkpoint: also report how many generated compositions it cannot reconstruct (MatGAN's decodability check).",
         };
         Options.Add(generated);
         Options.Add(config);

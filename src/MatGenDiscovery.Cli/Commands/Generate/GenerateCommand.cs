@@ -26,7 +26,7 @@ public sealed class GenerateCommand : Command
     public GenerateCommand(CliConsole console)
         : base("generate", "Generate compositions from a trained model checkpoint.")
     {
-        var checkpoint = new Option<string>("--checkpoint") { Description = "A run folder (its newest checkpoint is used) or a .safetensors checkpoint.", Required = true };
+        var checkpoint = new Option<string>("--checkpoint") { Description = "A run folder (its selected checkpoint when training selected one, else its newest) or a .safetensors checkpoint.", Required = true };
         var count = new Option<int>("--count") { Description = "Number of samples to draw (N ≥ 1).", Required = true };
         var seed = new Option<int>("--seed") { Description = "Seed of the sampling noise (default 0); same seed, same output.", DefaultValueFactory = _ => 0 };
         var target = new Option<double?>("--target") { Description = "Property value to condition on (conditional models only), in the property's units." };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using MatGenDiscovery.Models.Evaluation;
@@ -11,9 +12,10 @@ using MatGenDiscovery.Models.Reporting;
 namespace MatGenDiscovery.Cli.Commands.Report;
 
 /// <summary>
-/// Loads every run folder under the runs folder: a sub-folder with the <c>config.json</c> that <c>matgen train</c>
-/// writes, the checkpoint it is reported from (the selected one when training chose one, else the newest), and if present <c>generated.csv</c> (or the per-target <c>generated-target-*.csv</c>
-/// files) and the <c>evaluation.json</c> of <c>matgen evaluate</c>.
+/// Loads the run folders under the runs folder (those of each family's newest revision, see <see cref="Newest"/>): a
+/// sub-folder with the <c>config.json</c> that <c>matgen train</c> writes, the checkpoint it is reported from (the
+/// selected one when training chose one, else the newest), and if present <c>generated.csv</c> (or the per-target
+/// <c>generated-target-*.csv</c> files) and the <c>evaluation.json</c> of <c>matgen evaluate</c>.
 /// </summary>
 internal static partial class PaperRunLoader
 {
@@ -25,12 +27,35 @@ internal static partial class PaperRunLoader
         }
 
         var prepared = new Dictionary<string, PreparedData>();
-        return Directory.EnumerateDirectories(runsFolder)
+        var stored = Directory.EnumerateDirectories(runsFolder)
             .Where(d => File.Exists(Path.Combine(d, ExperimentRun.ConfigFileName)))
             .Order(StringComparer.Ordinal)
-            .Select(d => LoadRun(d, dataFolder, prepared))
+            .Select(d => (Folder: d, Config: ExperimentConfigSerializer.Load(Path.Combine(d, ExperimentRun.ConfigFileName))))
+            .ToArray();
+        var reported = Newest(stored.Select(s => s.Config.Name).ToArray()).ToHashSet(StringComparer.Ordinal);
+        return stored
+            .Where(s => reported.Contains(s.Config.Name))
+            .Select(s => LoadRun(s.Folder, s.Config, dataFolder, prepared))
             .ToArray();
     }
+
+    /// <summary>
+    /// The experiments a report is built from: of each family's full runs (and, apart, of its quick runs) only those
+    /// of the newest revision (<c>-v&lt;k&gt;</c>, none = 1), so a runs folder that still holds superseded revisions
+    /// reports, and averages seeds over, the current one.
+    /// </summary>
+    public static IReadOnlyList<string> Newest(IReadOnlyList<string> experiments)
+    {
+        var newest = experiments
+            .GroupBy(e => (Family(e), Quick: IsQuick(e)))
+            .ToDictionary(g => g.Key, g => g.Max(Revision));
+        return experiments.Where(e => Revision(e) == newest[(Family(e), IsQuick(e))]).ToArray();
+    }
+
+    private static bool IsQuick(string experiment) => experiment.Contains("-quick", StringComparison.Ordinal);
+
+    private static int Revision(string experiment) =>
+        Suffix().Match(experiment).Groups["revision"] is { Success: true } revision ? int.Parse(revision.Value, CultureInfo.InvariantCulture) : 1;
 
     /// <summary>
     /// The experiment name without its <c>-v&lt;k&gt;</c> (revised settings), <c>-quick</c> and <c>-seed&lt;k&gt;</c>
@@ -38,10 +63,9 @@ internal static partial class PaperRunLoader
     /// </summary>
     public static string Family(string experiment) => Suffix().Replace(experiment, "");
 
-    private static PaperRun LoadRun(string folder, string dataFolder, Dictionary<string, PreparedData> cache)
+    private static PaperRun LoadRun(string folder, ExperimentConfig config, string dataFolder, Dictionary<string, PreparedData> cache)
     {
         var configPath = Path.Combine(folder, ExperimentRun.ConfigFileName);
-        var config = ExperimentConfigSerializer.Load(configPath);
         var dataKey = ExperimentConfigSerializer.ToCanonicalJson(config with { Name = "", Description = "" });
         if (!cache.TryGetValue(dataKey, out var data))
         {
@@ -53,7 +77,7 @@ internal static partial class PaperRunLoader
         var source = new RunSource(folder, configPath, config.Name, config.Seed, checkpoint?.Step, checkpoint is { } c ? Digest(c.Path) : null);
         var kind = config.Model.Kind;
         var run = new PaperRun(source, Family(config.Name), kind, config.Data.Dataset, config.Model.TargetProperty,
-            config.Name.Contains("-quick", StringComparison.Ordinal), data.Train, data.TrainTargets, data.LeaveOut,
+            IsQuick(config.Name), data.Train, data.TrainTargets, data.LeaveOut,
             Generated(folder), Evaluation(folder));
         if (checkpoint is { } autoencoderCheckpoint && kind == ModelKinds.Autoencoder)
         {
@@ -115,6 +139,6 @@ internal static partial class PaperRunLoader
         return Convert.ToHexStringLower(SHA256.HashData(stream))[..12];
     }
 
-    [GeneratedRegex(@"(-v\d+)?(-quick)?(-seed\d+)?$")]
+    [GeneratedRegex(@"(-v(?<revision>\d+))?(-quick)?(-seed\d+)?$")]
     private static partial Regex Suffix();
 }
