@@ -117,11 +117,7 @@ internal static partial class PaperRunLoader
         }
 
         var parts = Directory.EnumerateFiles(folder, "generated-target-*.csv").Order(StringComparer.Ordinal).Select(GeneratedSamplesReader.Read).ToArray();
-        return parts.Length == 0
-            ? null
-            : new GeneratedSamples(
-                parts.SelectMany(p => p.Compositions).ToArray(), parts.SelectMany(p => p.Targets).ToArray(),
-                parts.Sum(p => p.Unparsable), parts.SelectMany(p => p.UnparsableExamples).ToArray());
+        return parts.Length == 0 ? null : GeneratedSamples.Concat(parts);
     }
 
     private static EvaluationReport? Evaluation(string folder)
