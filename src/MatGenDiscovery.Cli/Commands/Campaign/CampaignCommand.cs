@@ -35,5 +35,17 @@ public sealed class CampaignCommand : Command
         DefaultValueFactory = _ => Hosting.CampaignClient.DefaultValidationBatchSize,
     };
 
+    /// <summary>Adds the campaign id argument and the <c>--store</c> and <c>--json</c> options that status, replay and resume share.</summary>
+    internal static (Argument<string> Id, Option<string> Store, Option<bool> Json) AddIdStoreJson(Command command)
+    {
+        var id = IdArgument();
+        var store = StoreOption();
+        var json = JsonOption();
+        command.Arguments.Add(id);
+        command.Options.Add(store);
+        command.Options.Add(json);
+        return (id, store, json);
+    }
+
     internal static Argument<string> IdArgument() => new("id") { Description = "Campaign id, as printed by 'campaign start'." };
 }

@@ -11,12 +11,7 @@ public sealed class CampaignReplayCommand : Command
     public CampaignReplayCommand(CliConsole console, DataDirectory data)
         : base("replay", "Rerun a completed campaign from its stored config and seed as <id>-replay-<n> and compare result digests; exit code 1 on a mismatch.")
     {
-        var id = CampaignCommand.IdArgument();
-        var store = CampaignCommand.StoreOption();
-        var json = CampaignCommand.JsonOption();
-        Arguments.Add(id);
-        Options.Add(store);
-        Options.Add(json);
+        var (id, store, json) = CampaignCommand.AddIdStoreJson(this);
         SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(console, () => RunAsync(console, data, new Settings(
             parseResult.GetValue(id)!, parseResult.GetValue(store)!, parseResult.GetValue(json)), cancellationToken)));
     }

@@ -11,14 +11,9 @@ public sealed class CampaignResumeCommand : Command
     public CampaignResumeCommand(CliConsole console, DataDirectory data)
         : base("resume", "Continue a stopped or crashed campaign from its last completed round (refuses while another process runs it).")
     {
-        var id = CampaignCommand.IdArgument();
-        var store = CampaignCommand.StoreOption();
-        var json = CampaignCommand.JsonOption();
+        var (id, store, json) = CampaignCommand.AddIdStoreJson(this);
         var broker = CampaignCommand.BrokerOption();
         var batchSize = CampaignCommand.BatchSizeOption();
-        Arguments.Add(id);
-        Options.Add(store);
-        Options.Add(json);
         Options.Add(broker);
         Options.Add(batchSize);
         SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(console, () => RunAsync(console, data, new Settings(

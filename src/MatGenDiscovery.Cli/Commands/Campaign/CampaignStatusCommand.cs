@@ -12,12 +12,7 @@ public sealed class CampaignStatusCommand : Command
     public CampaignStatusCommand(CliConsole console, DataDirectory data)
         : base("status", "Show a campaign's rounds and metrics as of its last completed round; reads the store only, so it works while the campaign runs elsewhere.")
     {
-        var id = CampaignCommand.IdArgument();
-        var store = CampaignCommand.StoreOption();
-        var json = CampaignCommand.JsonOption();
-        Arguments.Add(id);
-        Options.Add(store);
-        Options.Add(json);
+        var (id, store, json) = CampaignCommand.AddIdStoreJson(this);
         SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(console, () => RunAsync(console, data, new Settings(
             parseResult.GetValue(id)!, parseResult.GetValue(store)!, parseResult.GetValue(json)), cancellationToken)));
     }
