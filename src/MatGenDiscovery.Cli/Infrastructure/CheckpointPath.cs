@@ -15,7 +15,7 @@ public static class CheckpointPath
     {
         if (Directory.Exists(path))
         {
-            return ExperimentRun.ReportedCheckpoint(path)?.Path
+            return ExperimentRun.ReportedCheckpointPath(path)
                 ?? throw new CliException($"{option}: run folder '{path}' holds no checkpoint (expected {ExperimentRun.CheckpointFolder}/step-*.safetensors)");
         }
 

@@ -117,9 +117,22 @@ public sealed class ExperimentRun
     /// <exception cref="InvalidDataException">The selected checkpoint is not a valid safetensors file or has no step.</exception>
     public static (string Path, int Step)? ReportedCheckpoint(string outputDirectory)
     {
-        var selected = Path.Combine(outputDirectory, CheckpointFolder, CheckpointSelection.SelectedCheckpointName);
+        var selected = SelectedCheckpointPath(outputDirectory);
         return File.Exists(selected) ? (selected, SavedStep(selected, SafeTensorsFile.Read(selected).Metadata)) : LatestCheckpoint(outputDirectory);
     }
+
+    /// <summary>
+    /// The file of <see cref="ReportedCheckpoint"/> without reading it (for callers that load it anyway), or null when
+    /// the run folder holds no checkpoint.
+    /// </summary>
+    public static string? ReportedCheckpointPath(string outputDirectory)
+    {
+        var selected = SelectedCheckpointPath(outputDirectory);
+        return File.Exists(selected) ? selected : LatestCheckpoint(outputDirectory)?.Path;
+    }
+
+    private static string SelectedCheckpointPath(string outputDirectory) =>
+        Path.Combine(outputDirectory, CheckpointFolder, CheckpointSelection.SelectedCheckpointName);
 
     /// <summary>The newest checkpoint file in a run folder, or null.</summary>
     public static (string Path, int Step)? LatestCheckpoint(string outputDirectory)
