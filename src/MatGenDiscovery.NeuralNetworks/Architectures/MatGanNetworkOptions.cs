@@ -6,7 +6,8 @@ namespace MatGenDiscovery.NeuralNetworks.Architectures;
 /// </summary>
 public sealed record MatGanNetworkOptions(
     int LatentSize = 128, int Elements = 85, int Counts = 8, float LeakySlope = 0.2f,
-    CriticNormalization CriticNormalization = CriticNormalization.Batch)
+    CriticNormalization CriticNormalization = CriticNormalization.Batch,
+    MatGanGeneratorOutput GeneratorOutput = MatGanGeneratorOutput.Sigmoid)
 {
     public static MatGanNetworkOptions Default { get; } = new();
 
@@ -27,6 +28,11 @@ public sealed record MatGanNetworkOptions(
         if (!Enum.IsDefined(CriticNormalization))
         {
             throw new ArgumentOutOfRangeException(nameof(CriticNormalization), $"Unknown critic normalisation {(int)CriticNormalization}.");
+        }
+
+        if (!Enum.IsDefined(GeneratorOutput))
+        {
+            throw new ArgumentOutOfRangeException(nameof(GeneratorOutput), $"Unknown generator output {(int)GeneratorOutput}.");
         }
     }
 }

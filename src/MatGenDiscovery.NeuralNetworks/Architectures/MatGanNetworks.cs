@@ -89,21 +89,35 @@ public static class MatGanNetworks
         return new Sequential([.. layers]);
     }
 
-    /// <summary>z [B, latent] → 512 → BN → ReLU → 1024 → BN → ReLU → Elements·Counts → sigmoid.</summary>
+    /// <summary>
+    /// z [B, latent] → 512 → BN → ReLU → 1024 → BN → ReLU → Elements·Counts → sigmoid, or with
+    /// <see cref="MatGanGeneratorOutput.RowSparsemax"/> → Elements·(Counts + 1) → <see cref="RowSparsemax"/>.
+    /// </summary>
     public static Sequential MlpGenerator(Random random, MatGanNetworkOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(random);
         var o = options ?? MatGanNetworkOptions.Default;
         o.Validate();
-        return new Sequential(
+        return new Sequential([
             new Linear(o.LatentSize, 512, random),
             new BatchNorm1d(512),
             new ReLU(),
             new Linear(512, 1024, random),
             new BatchNorm1d(1024),
             new ReLU(),
-            new Linear(1024, o.SampleLength, random),
-            new Sigmoid());
+            .. Output(o, random)]);
+    }
+
+    /// <summary>The mlp generator's head: Linear → sigmoid, or Linear to Elements·(Counts + 1) scores → row sparsemax.</summary>
+    private static Module[] Output(MatGanNetworkOptions o, Random random)
+    {
+        if (o.GeneratorOutput == MatGanGeneratorOutput.Sigmoid)
+        {
+            return [new Linear(1024, o.SampleLength, random), new Sigmoid()];
+        }
+
+        var rows = new RowSparsemax(o.Elements, o.Counts);
+        return [new Linear(1024, rows.InputLength, random), rows];
     }
 
     /// <summary>x [B, Elements·Counts] → 1024 → LReLU → 512 → LReLU → 1.</summary>

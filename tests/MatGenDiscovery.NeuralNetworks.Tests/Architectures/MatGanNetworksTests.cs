@@ -41,6 +41,20 @@ public class MatGanNetworksTests
     }
 
     [Fact]
+    public void MlpGenerator_RowSparsemax_Scores765AndGivesRowsSummingToAtMostOne()
+    {
+        var random = new Random(1);
+        var generator = MatGanNetworks.MlpGenerator(random, MatGanNetworkOptions.Default with { GeneratorOutput = MatGanGeneratorOutput.RowSparsemax });
+
+        var samples = generator.Forward(Tensor.Randn(random, 4, 128));
+
+        samples.Shape.Should().Equal(4, 680);
+        generator.NamedParameters().Last(p => p.Key.EndsWith(".weight")).Value.Shape.Should().Equal(765, 1024);
+        samples.ToArray().Should().OnlyContain(v => v >= 0f && v <= 1f);
+        samples.ToArray().Chunk(8).Should().OnlyContain(row => row.Sum() <= 1f + 1e-5f);
+    }
+
+    [Fact]
     public void MpNetworks_OtherMatrixSize_DeriveTheirGeometry()
     {
         var options = new MatGanNetworkOptions(LatentSize: 16, Elements: 20, Counts: 5);

@@ -1,19 +1,30 @@
 namespace MatGenDiscovery.Models.Generative.Conditional;
 
-/// <summary>The CondGAN generator's last activation (<c>model.generator_output</c>).</summary>
+/// <summary>
+/// The generator's last activation (<c>model.generator_output</c>): for CondGAN over the bag of atoms, for MatGAN's
+/// <c>mlp</c> network over the 85 × 8 count matrix.
+/// </summary>
 public static class GeneratorOutputs
 {
-    /// <summary>Per-element sigmoid (Sawada et al.): each output in (0, 1), rows not normalised.</summary>
+    /// <summary>Element-wise sigmoid (Sawada et al., Dan et al.): each output in (0, 1), rows not normalised.</summary>
     public const string Sigmoid = "sigmoid";
 
-    /// <summary>Softmax over the bag: each row a composition whose fractions sum to 1, per-element scaled like the data.</summary>
+    /// <summary>CondGAN: softmax over the bag: each row a composition whose fractions sum to 1, per-element scaled like the data.</summary>
     public const string Softmax = "softmax";
 
     /// <summary>
-    /// Sparsemax over the bag (Martins &amp; Astudillo 2016): each row a composition whose fractions sum to 1 with
-    /// exact zeros, so a ternary is three non-zero outputs.
+    /// CondGAN: sparsemax over the bag (Martins &amp; Astudillo 2016): each row a composition whose fractions sum to 1
+    /// with exact zeros, so a ternary is three non-zero outputs.
     /// </summary>
     public const string Sparsemax = "sparsemax";
 
-    public static IReadOnlyList<string> All { get; } = [Sigmoid, Softmax, Sparsemax];
+    /// <summary>
+    /// MatGAN (<c>mlp</c>): per element row, sparsemax over "absent" and the 8 counts, the absent share dropped, so an
+    /// absent element's row is exactly 0 as in the one-hot data (beyond the paper).
+    /// </summary>
+    public const string RowSparsemax = "row-sparsemax";
+
+    public static IReadOnlyList<string> ForCondGan { get; } = [Sigmoid, Softmax, Sparsemax];
+
+    public static IReadOnlyList<string> ForMatGan { get; } = [Sigmoid, RowSparsemax];
 }

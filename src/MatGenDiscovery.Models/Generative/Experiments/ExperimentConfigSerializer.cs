@@ -169,9 +169,16 @@ public static class ExperimentConfigSerializer
         }
 
         Positive(model.PropertyRegressorSteps, "model.property_regressor_steps", Fail);
-        if (model.GeneratorOutput is { } output && (model.Kind != ModelKinds.CondGan || !GeneratorOutputs.All.Contains(output)))
+        if (model.GeneratorOutput is { } output)
         {
-            Fail("model.generator_output", $"only condgan supports it, with one of {string.Join(", ", GeneratorOutputs.All)}; got '{output}' for {model.Kind}");
+            var mlpMatGan = model.Kind == ModelKinds.MatGan && model.Network == ModelKinds.MlpNetwork;
+            var allowed = model.Kind == ModelKinds.CondGan ? GeneratorOutputs.ForCondGan : mlpMatGan ? GeneratorOutputs.ForMatGan : [];
+            if (!allowed.Contains(output))
+            {
+                Fail("model.generator_output", allowed.Count == 0
+                    ? $"only condgan and matgan with the {ModelKinds.MlpNetwork} network support it; got '{output}' for {model.Kind}/{model.Network ?? "default network"}"
+                    : $"expected one of {string.Join(", ", allowed)} for {model.Kind}; got '{output}'");
+            }
         }
 
         Widths(model.GeneratorHidden, "model.generator_hidden", model.Kind, Fail);

@@ -76,8 +76,9 @@ public sealed record ModelConfig
     public int? PropertyRegressorSteps { get; init; }
 
     /// <summary>
-    /// CondGAN: the generator's last activation, <c>sigmoid</c> (Sawada's, the default) per element, or <c>softmax</c>
-    /// or <c>sparsemax</c> over the bag so each output is a composition whose fractions sum to 1 (beyond the paper; see
+    /// The generator's last activation, <c>sigmoid</c> (the papers', the default) per output. CondGAN: or <c>softmax</c>
+    /// or <c>sparsemax</c> over the bag so each output is a composition whose fractions sum to 1; MatGAN with the
+    /// <c>mlp</c> network: or <c>row-sparsemax</c>, so each element row is absent or a count (beyond the papers; see
     /// <c>GeneratorOutputs</c>). Omitted from the JSON when unset.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -1,8 +1,10 @@
 using MatGenDiscovery.Chemistry.Compositions;
+using MatGenDiscovery.Models.Generative.Conditional;
 using MatGenDiscovery.Models.Generative.Experiments;
 using MatGenDiscovery.Models.Generative.Sampling;
 using MatGenDiscovery.Models.Generative.Training;
 using MatGenDiscovery.Models.Representations;
+using MatGenDiscovery.NeuralNetworks.Architectures;
 using MatGenDiscovery.NeuralNetworks.Modules;
 using MatGenDiscovery.NeuralNetworks.Training;
 using MatGenDiscovery.Tensors;
@@ -16,7 +18,9 @@ namespace MatGenDiscovery.Models.Generative.MatGan;
 /// critic updates (E[D(fake)] − E[D(real)] + λ·GP) and one generator update (−E[D(G(z))]), z ~ N(0, I).
 /// Samples decode with the 0.2 threshold rule (largest count wins) and are kept with 2–8 elements. With
 /// <see cref="ModelDefaults.GeneratorEmaDecay"/> set, an exponential moving average of the generator (weights and
-/// batch-norm statistics, updated after every generator update) is what <see cref="Generate"/> samples from.
+/// batch-norm statistics, updated after every generator update) is what <see cref="Generate"/> samples from. The
+/// <c>mlp</c> generator's output is the published sigmoid or, with <see cref="GeneratorOutputs.RowSparsemax"/>, a
+/// sparsemax choice per element row between absent and a count.
 /// </summary>
 public sealed class MatGanModel : GenerativeModel
 {
@@ -32,14 +36,15 @@ public sealed class MatGanModel : GenerativeModel
     public MatGanModel(ModelDefaults settings, Random random)
         : base(settings)
     {
+        var output = settings.GeneratorOutput == GeneratorOutputs.RowSparsemax ? MatGanGeneratorOutput.RowSparsemax : MatGanGeneratorOutput.Sigmoid;
         _networks = MatGanNetworkPair.Create(
-            settings.Network, settings.LatentSize, random, CriticNormalizations.Parse(settings.CriticNormalization));
+            settings.Network, settings.LatentSize, random, CriticNormalizations.Parse(settings.CriticNormalization), output);
         _generatorOptimizer = new ResumableAdam(Generator.Parameters(), settings.GeneratorLearningRate, settings.Beta1, settings.Beta2);
         _criticOptimizer = new ResumableAdam(Critic.Parameters(), settings.CriticLearningRate, settings.Beta1, settings.Beta2);
         if (settings.GeneratorEmaDecay is { } decay)
         {
             // A second generator of the same architecture; its initial draws are overwritten by the copy.
-            var copy = MatGanNetworkPair.Create(settings.Network, settings.LatentSize, new Random(0)).Generator;
+            var copy = MatGanNetworkPair.Create(settings.Network, settings.LatentSize, new Random(0), generatorOutput: output).Generator;
             _generatorAverage = new ExponentialMovingAverage(Generator, copy, decay);
         }
     }

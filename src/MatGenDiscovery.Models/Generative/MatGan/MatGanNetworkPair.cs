@@ -10,12 +10,19 @@ namespace MatGenDiscovery.Models.Generative.MatGan;
 /// </summary>
 public sealed record MatGanNetworkPair(Sequential Generator, Sequential Critic, int[] SampleShape)
 {
-    /// <summary><paramref name="criticNormalization"/> applies to the <c>matgan-mp</c> critic only.</summary>
+    /// <summary>
+    /// <paramref name="criticNormalization"/> applies to the <c>matgan-mp</c> critic only, <paramref name="generatorOutput"/>
+    /// to the <c>mlp</c> generator only.
+    /// </summary>
     /// <exception cref="ArgumentException">Unknown network name.</exception>
     public static MatGanNetworkPair Create(
-        string network, int latentSize, Random random, CriticNormalization criticNormalization = CriticNormalization.Batch)
+        string network, int latentSize, Random random, CriticNormalization criticNormalization = CriticNormalization.Batch,
+        MatGanGeneratorOutput generatorOutput = MatGanGeneratorOutput.Sigmoid)
     {
-        var options = MatGanNetworkOptions.Default with { LatentSize = latentSize, CriticNormalization = criticNormalization };
+        var options = MatGanNetworkOptions.Default with
+        {
+            LatentSize = latentSize, CriticNormalization = criticNormalization, GeneratorOutput = generatorOutput,
+        };
         return network switch
         {
             ModelKinds.MatGanMpNetwork => new(

@@ -1,3 +1,4 @@
+using MatGenDiscovery.Models.Generative.Conditional;
 using MatGenDiscovery.Models.Generative.Experiments;
 
 namespace MatGenDiscovery.Models.Tests.Generative.Experiments;
@@ -150,6 +151,10 @@ public class ExperimentConfigSerializerTests
     [InlineData("\"kind\": \"condvae\", \"target_property\": \"band_gap\", \"property_loss_weight\": 2", "model.property_loss_weight")]
     [InlineData("\"kind\": \"condgan\", \"target_property\": \"band_gap\", \"generator_output\": \"tanh\"", "model.generator_output")]
     [InlineData("\"kind\": \"condvae\", \"target_property\": \"band_gap\", \"generator_output\": \"sparsemax\"", "model.generator_output")]
+    [InlineData("\"kind\": \"condgan\", \"target_property\": \"band_gap\", \"generator_output\": \"row-sparsemax\"", "model.generator_output")]
+    [InlineData("\"kind\": \"matgan\", \"network\": \"mlp\", \"generator_output\": \"sparsemax\"", "model.generator_output")]
+    [InlineData("\"kind\": \"matgan\", \"network\": \"matgan-mp\", \"generator_output\": \"row-sparsemax\"", "model.generator_output")]
+    [InlineData("\"kind\": \"autoencoder\", \"network\": \"mlp\", \"generator_output\": \"row-sparsemax\"", "model.generator_output")]
     public void Parse_BadCondGanOption_NamesField(string model, string field)
     {
         var json = Valid.Replace("\"kind\": \"matgan\", \"network\": \"mlp\"", model);
@@ -157,6 +162,17 @@ public class ExperimentConfigSerializerTests
         var act = () => ExperimentConfigSerializer.Parse(json, "cond.json");
 
         act.Should().Throw<ExperimentConfigException>().Which.Message.Should().Contain(field);
+    }
+
+    [Fact]
+    public void Parse_MlpMatGanRowSparsemax_IsAccepted()
+    {
+        var json = Valid.Replace("\"network\": \"mlp\"", "\"network\": \"mlp\", \"generator_output\": \"row-sparsemax\"");
+
+        var config = ExperimentConfigSerializer.Parse(json, "rows.json");
+
+        config.Model.GeneratorOutput.Should().Be("row-sparsemax");
+        ModelDefaults.Resolve(config.Model).GeneratorOutput.Should().Be(GeneratorOutputs.RowSparsemax);
     }
 
     [Fact]

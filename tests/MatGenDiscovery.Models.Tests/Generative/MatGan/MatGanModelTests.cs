@@ -1,6 +1,9 @@
+using MatGenDiscovery.Chemistry.Compositions;
+using MatGenDiscovery.Models.Generative.Conditional;
 using MatGenDiscovery.Models.Generative.Experiments;
 using MatGenDiscovery.Models.Generative.MatGan;
 using MatGenDiscovery.Models.Generative.Sampling;
+using MatGenDiscovery.Models.Representations;
 using MatGenDiscovery.NeuralNetworks.Layers;
 
 namespace MatGenDiscovery.Models.Tests.Generative.MatGan;
@@ -38,6 +41,36 @@ public class MatGanModelTests
         Enumerable.Range(0, model.Critic.Count).Count(i => model.Critic[i] is BatchNorm2d).Should().Be(batchNorms);
         model.SetTrainingData(GenerativeTestData.SmallSet);
         model.TrainStep(new Random(1), 4).Should().OnlyContain(l => float.IsFinite(l));
+    }
+
+    [Fact]
+    public void Generate_RowSparsemax_DecodesTheCountEachRowChooses()
+    {
+        var settings = ModelDefaults.Resolve(new ModelConfig
+        {
+            Kind = ModelKinds.MatGan, Network = ModelKinds.MlpNetwork, GeneratorOutput = GeneratorOutputs.RowSparsemax,
+        });
+        var model = new MatGanModel(settings, new Random(3));
+        // Scores per row are (absent, 1, ..., 8). Every row absent except element row 0 (count 2) and row 7 (count 3).
+        var head = (Linear)model.Generator[6];
+        head.Weight.AsSpan().Clear();
+        var bias = head.Bias!.AsSpan();
+        for (var row = 0; row < 85; row++)
+        {
+            bias[row * 9] = 4f;
+        }
+
+        (bias[0], bias[2]) = (0f, 4f);
+        (bias[7 * 9], bias[7 * 9 + 3]) = (0f, 4f);
+
+        var set = model.Generate(new GenerationRequest(500, Seed: 5, ChunkSize: 200));
+
+        set.Decoded.Should().Be(500);
+        var elements = new MatGanCountMatrix().Elements;
+        set.Unique.Should().ContainSingle().Which.ReducedFormula.Should().Be(
+            Composition.FromCounts([(elements[0], 2), (elements[7], 3)]).ReducedFormula);
+        model.SetTrainingData(GenerativeTestData.SmallSet);
+        model.TrainStep(new Random(1), 8).Should().OnlyContain(l => float.IsFinite(l));
     }
 
     [Fact]
