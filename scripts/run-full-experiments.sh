@@ -81,17 +81,9 @@ stage_conditional() {
   for name in "${conditional_runs[@]}"; do
     train "$name"
     local run="$runs/$name"
-    if [ ! -f "$run/generated.csv" ]; then
-      local parts=()
-      for t in "${decile_targets[@]}"; do
-        [ -f "$run/generated-target-$t.csv" ] || matgen generate --checkpoint "$run" --count 1000 --target "$t" --seed 0 \
-          --output "$run/generated-target-$t.csv"
-        parts+=("$run/generated-target-$t.csv")
-      done
-      # One header (formula,count,first_index,target), then every part's rows; written beside, then renamed.
-      { head -n 1 "${parts[0]}"; for p in "${parts[@]}"; do tail -n +2 "$p"; done; } > "$run/generated.csv.tmp"
-      mv "$run/generated.csv.tmp" "$run/generated.csv"
-    fi
+    # 1,000 samples at each target, one target after the other in one file (the same samples as one call per target).
+    [ -f "$run/generated.csv" ] || matgen generate --checkpoint "$run" --count 1000 --target "${decile_targets[@]}" --seed 0 \
+      --output "$run/generated.csv"
     evaluate "$run" --enrichment-arities none --repair 100
   done
 }

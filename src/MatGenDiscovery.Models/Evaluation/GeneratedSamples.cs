@@ -22,35 +22,6 @@ public sealed record GeneratedSamples(
     public static GeneratedSamples From(IReadOnlyList<Composition> compositions, IReadOnlyList<double?>? targets = null) =>
         new(compositions, targets ?? new double?[compositions.Count], 0, []);
 
-    /// <summary>
-    /// Sample sets drawn one after another (e.g. one per conditional target) as one set: rows in order, counts kept
-    /// (1 a row where a part has none), first indices shifted by the samples drawn in the parts before, undecoded and
-    /// unparsable rows summed.
-    /// </summary>
-    public static GeneratedSamples Concat(IReadOnlyList<GeneratedSamples> parts)
-    {
-        var firstIndices = new List<int>();
-        var drawnBefore = 0;
-        foreach (var part in parts)
-        {
-            for (var row = 0; row < part.Compositions.Count; row++)
-            {
-                firstIndices.Add(drawnBefore + part.FirstIndex(row));
-            }
-
-            drawnBefore += part.Drawn;
-        }
-
-        return new GeneratedSamples(
-            parts.SelectMany(p => p.Compositions).ToArray(),
-            parts.SelectMany(p => p.Targets).ToArray(),
-            parts.Sum(p => p.Unparsable),
-            parts.SelectMany(p => p.UnparsableExamples).ToArray(),
-            parts.SelectMany(p => p.Counts ?? Enumerable.Repeat(1, p.Compositions.Count)).ToArray(),
-            firstIndices,
-            parts.Sum(p => p.Undecoded));
-    }
-
     public bool HasTargets => Targets.Any(t => t is not null);
 
     /// <summary>Samples drawn: the sum of the row counts plus the undecoded samples.</summary>

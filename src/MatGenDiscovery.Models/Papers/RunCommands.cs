@@ -13,23 +13,13 @@ public static class RunCommands
     /// <summary>Targets (eV/atom) requested from the conditional models, as in Sawada et al.'s Fig. 1A (three targets).</summary>
     public static readonly IReadOnlyList<double> ConditionalTargets = [-3.0, -2.0, -1.0];
 
-    public static string TargetFile(double target) =>
-        $"generated-target-{target.ToString("0.###", CultureInfo.InvariantCulture)}.csv";
-
     public static IReadOnlyList<string> Produce(string runsFolder, string family, bool conditional, int samples = 20000, string extraEvaluate = "")
     {
         var run = $"{runsFolder}/{family}";
         var commands = new List<string> { $"matgen train --config experiments/{family}.json --output {run}" };
-        if (conditional)
-        {
-            commands.AddRange(ConditionalTargets.Select(t =>
-                $"matgen generate --checkpoint {run} --count {samples / ConditionalTargets.Count} --target {t.ToString(CultureInfo.InvariantCulture)} --output {run}/{TargetFile(t)}"));
-            commands.Add($"# concatenate the target files into {run}/{GeneratedFile} (matgen report papers --quick does this), then:");
-        }
-        else
-        {
-            commands.Add($"matgen generate --checkpoint {run} --count {samples} --output {run}/{GeneratedFile}");
-        }
+        commands.Add(conditional
+            ? $"matgen generate --checkpoint {run} --count {samples / ConditionalTargets.Count} --target {string.Join(" ", ConditionalTargets.Select(t => t.ToString(CultureInfo.InvariantCulture)))} --output {run}/{GeneratedFile}"
+            : $"matgen generate --checkpoint {run} --count {samples} --output {run}/{GeneratedFile}");
 
         commands.Add($"matgen evaluate --generated {run}/{GeneratedFile} --config {run}/config.json --json {run}/{EvaluationFile}{extraEvaluate}");
         return commands;

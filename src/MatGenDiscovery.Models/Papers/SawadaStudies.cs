@@ -59,7 +59,7 @@ internal static class SawadaStudies
             return new MissingFigure(id, "Fig. 1B", "Extrapolation RMSE for three training ranges",
                 $"no {ExtrapolationPrefix}-* run (trained on formation energy ≤ a) has samples generated for targets above a.",
                 [$"matgen train --config experiments/{ExtrapolationPrefix}-below-m1.json --output {options.RunsFolder}/{ExtrapolationPrefix}-below-m1",
-                 $"matgen generate --checkpoint {options.RunsFolder}/{ExtrapolationPrefix}-below-m1 --count 3000 --target -0.5 --output {options.RunsFolder}/{ExtrapolationPrefix}-below-m1/{RunCommands.TargetFile(-0.5)}"]);
+                 $"matgen generate --checkpoint {options.RunsFolder}/{ExtrapolationPrefix}-below-m1 --count 3000 --target -0.5 --output {options.RunsFolder}/{ExtrapolationPrefix}-below-m1/{RunCommands.GeneratedFile}"]);
         }
 
         var categories = studied.Select(x => "trained on ≤ " + ReportFormat.Number(x.Run.TrainingMax!.Value)).ToArray();

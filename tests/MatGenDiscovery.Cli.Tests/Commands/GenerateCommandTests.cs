@@ -112,6 +112,32 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Generate_SeveralTargets_WritesEachAsSeparateCallsWouldWithSampleIndicesFollowingOn()
+    {
+        var run = await TrainAsync(TinyCondVaeConfig());
+
+        var joined = await CliHarness.RunAsync("generate", "--checkpoint", run, "--count", "300", "--target", "1.5", "-0.25", "--output", _folder.File("both.csv"));
+        await CliHarness.RunAsync("generate", "--checkpoint", run, "--count", "300", "--target", "1.5", "--output", _folder.File("a.csv"));
+        await CliHarness.RunAsync("generate", "--checkpoint", run, "--count", "300", "--target", "-0.25", "--output", _folder.File("b.csv"));
+
+        joined.ExitCode.Should().Be(0, joined.Error);
+        joined.Output.Should().Contain("target 1.5: generated 300").And.Contain("target -0.25: generated 300");
+        var lines = File.ReadAllLines(_folder.File("both.csv"));
+        var first = File.ReadAllLines(_folder.File("a.csv"));
+        var second = File.ReadAllLines(_folder.File("b.csv"));
+        lines[0].Should().Be("formula,count,first_index,target");
+        lines.Skip(1).Take(first.Length - 1).Should().Equal(first.Skip(1));
+        // The second part's rows are b.csv's with every first sample index moved past the 300 samples of the first.
+        lines.Skip(first.Length).Should().Equal(second.Skip(1).Select(line =>
+        {
+            var fields = line.Split(',');
+            fields[2] = (int.Parse(fields[2]) + 300).ToString();
+            return string.Join(',', fields);
+        }));
+        lines.Skip(1).Sum(line => int.Parse(line.Split(',')[1])).Should().Be(600);
+    }
+
+    [Fact]
     public async Task Generate_Repair_WritesOriginalColumnAndRepairSummary()
     {
         var run = await TrainAsync(TinyCondVaeConfig());

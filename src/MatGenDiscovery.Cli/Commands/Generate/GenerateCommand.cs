@@ -12,14 +12,16 @@ using MatGenDiscovery.Models.Generative.Training;
 namespace MatGenDiscovery.Cli.Commands.Generate;
 
 /// <summary>
-/// <c>matgen generate --checkpoint DIR|FILE --count N [--seed S] [--target VALUE] [--repair] --output OUT.csv</c>: draws
-/// N samples from a trained model, decodes, validates (smact14) and deduplicates them, and writes the distinct reduced
-/// formulas in first-occurrence order with <c>count</c> (samples that gave it) and <c>first_index</c> (0-based index of
-/// its first sample) and, for conditional models, the requested target; a last row with an empty formula counts the
-/// samples that decoded to nothing. The file thus stays small at millions of samples yet gives the exact uniqueness
-/// curve. With <c>--repair</c> each distinct formula goes through the Metropolis–Hastings valency repair and the file
-/// holds the distinct repaired formulas plus an <c>original</c> column (the earliest generated formula that led to
-/// each). Prints one summary line.
+/// <c>matgen generate --checkpoint DIR|FILE --count N [--seed S] [--target VALUE...] [--repair] --output OUT.csv</c>:
+/// draws N samples from a trained model, decodes, validates (smact14) and deduplicates them, and writes the distinct
+/// reduced formulas in first-occurrence order with <c>count</c> (samples that gave it) and <c>first_index</c> (0-based
+/// index of its first sample) and, for conditional models, the requested target; a last row with an empty formula
+/// counts the samples that decoded to nothing. The file thus stays small at millions of samples yet gives the exact
+/// uniqueness curve. A conditional model takes one or more targets: each draws its own N samples with the same seed
+/// (as separate calls would), one part after the other in the file, its sample indices following the parts before
+/// (part k's first sample is k·N). With <c>--repair</c> each distinct formula goes through the Metropolis–Hastings
+/// valency repair and the file holds the distinct repaired formulas plus an <c>original</c> column (the earliest
+/// generated formula that led to each). Prints one summary line per target.
 /// </summary>
 public sealed class GenerateCommand : Command
 {
@@ -29,7 +31,11 @@ public sealed class GenerateCommand : Command
         var checkpoint = new Option<string>("--checkpoint") { Description = "A run folder (its selected checkpoint when training selected one, else its newest) or a .safetensors checkpoint.", Required = true };
         var count = new Option<int>("--count") { Description = "Number of samples to draw (N ≥ 1).", Required = true };
         var seed = new Option<int>("--seed") { Description = "Seed of the sampling noise (default 0); same seed, same output.", DefaultValueFactory = _ => 0 };
-        var target = new Option<double?>("--target") { Description = "Property value to condition on (conditional models only), in the property's units." };
+        var target = new Option<double[]>("--target")
+        {
+            Description = "Property value(s) to condition on (conditional models only), in the property's units; N samples for each.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var repair = new Option<bool>("--repair") { Description = "Repair valency (Metropolis–Hastings over oxidation states, smact14) of each distinct formula." };
         var output = new Option<string>("--output") { Description = "Output CSV: formula (reduced), count, first_index, for conditional models target, with --repair original; a row with an empty formula counts undecoded samples.", Required = true };
         Options.Add(checkpoint);
@@ -40,10 +46,11 @@ public sealed class GenerateCommand : Command
         Options.Add(output);
         SetAction((parseResult, _) => CommandRunner.RunAsync(console, () => Run(console, new Settings(
             parseResult.GetValue(checkpoint)!, parseResult.GetValue(count), parseResult.GetValue(seed),
-            parseResult.GetValue(target), parseResult.GetValue(repair), parseResult.GetValue(output)!))));
+            parseResult.GetValue(target) ?? [], parseResult.GetValue(repair), parseResult.GetValue(output)!))));
     }
 
-    public sealed record Settings(string Checkpoint, int Count, int Seed, double? Target, bool Repair, string Output);
+    /// <param name="Targets">Empty for an unconditional model; one or more values for a conditional one.</param>
+    public sealed record Settings(string Checkpoint, int Count, int Seed, IReadOnlyList<double> Targets, bool Repair, string Output);
 
     internal static int Run(CliConsole console, Settings settings)
     {
@@ -61,58 +68,86 @@ public sealed class GenerateCommand : Command
             throw new CliException($"checkpoint '{path}' holds a {kind}, which reconstructs but does not generate; use a matgan, condgan or condvae checkpoint");
         }
 
-        if (model.IsConditional && settings.Target is null)
+        if (model.IsConditional && settings.Targets.Count == 0)
         {
             throw new CliException($"checkpoint '{path}' holds a conditional {kind} model: give --target (a {checkpoint.Config.Model.TargetProperty} value)");
         }
 
-        if (!model.IsConditional && settings.Target is not null)
+        if (!model.IsConditional && settings.Targets.Count > 0)
         {
             throw new CliException($"--target: checkpoint '{path}' holds an unconditional {kind} model, which takes no target");
         }
 
-        var watch = Stopwatch.StartNew();
-        var set = model.Generate(new GenerationRequest(settings.Count, settings.Seed, settings.Target));
-        var generated = watch.Elapsed.TotalSeconds;
-        var rows = Rows(set);
-        var repairNote = "";
-        if (settings.Repair)
+        if (settings.Targets.Any(t => !double.IsFinite(t)))
         {
-            (rows, repairNote) = Repair(rows, settings.Seed);
+            throw new CliException($"--target must be finite, got {string.Join(" ", settings.Targets.Select(t => t.ToString(CultureInfo.InvariantCulture)))}");
         }
 
-        Write(settings, set, rows);
-        console.Out.WriteLine(
-            $"generated {set.Generated}, decoded {set.Decoded} ({Percent(set.DecodedShare)}), unique {set.Unique.Count} " +
-            $"({Percent(set.UniqueShare)} of decoded), valid {set.UniqueValid} ({Percent(set.ValidShare)} of unique, smact14) " +
-            $"in {generated.ToString("F2", CultureInfo.InvariantCulture)} s (sampling, decoding, validation, deduplication) from step {checkpoint.Step} of {kind}{repairNote}; " +
-            $"wrote {settings.Output} ({watch.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s in all)");
+        if ((long)settings.Count * Math.Max(1, settings.Targets.Count) > int.MaxValue)
+        {
+            throw new CliException($"--count {settings.Count} for each of {settings.Targets.Count} targets exceeds {int.MaxValue} samples in one file");
+        }
+
+        var watch = Stopwatch.StartNew();
+        var targets = model.IsConditional ? settings.Targets.Select(t => (double?)t).ToArray() : [null];
+        var parts = new List<Part>();
+        foreach (var target in targets)
+        {
+            var start = watch.Elapsed.TotalSeconds;
+            var set = model.Generate(new GenerationRequest(settings.Count, settings.Seed, target));
+            var generated = watch.Elapsed.TotalSeconds - start;
+            var offset = parts.Count * settings.Count;
+            var rows = Rows(set, offset);
+            var repairNote = "";
+            if (settings.Repair)
+            {
+                (rows, repairNote) = Repair(rows, settings.Seed);
+            }
+
+            parts.Add(new Part(target, set, rows, offset));
+            console.Out.WriteLine(
+                (target is { } t ? $"target {t.ToString("R", CultureInfo.InvariantCulture)}: " : "") +
+                $"generated {set.Generated}, decoded {set.Decoded} ({Percent(set.DecodedShare)}), unique {set.Unique.Count} " +
+                $"({Percent(set.UniqueShare)} of decoded), valid {set.UniqueValid} ({Percent(set.ValidShare)} of unique, smact14) " +
+                $"in {generated.ToString("F2", CultureInfo.InvariantCulture)} s (sampling, decoding, validation, deduplication) from step {checkpoint.Step} of {kind}{repairNote}");
+        }
+
+        Write(settings, parts);
+        console.Out.WriteLine($"wrote {settings.Output} ({watch.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s in all)");
         return CommandRunner.Success;
     }
 
-    private static List<Row> Rows(GeneratedSet set) =>
-        set.Unique.Select((c, i) => new Row(c, c, set.Counts?[i] ?? 1, set.FirstIndices?[i] ?? i)).ToList();
+    /// <summary>The distinct formulas of one part, their sample indices shifted by <paramref name="offset"/>.</summary>
+    private static List<Row> Rows(GeneratedSet set, int offset) =>
+        set.Unique.Select((c, i) => new Row(c, c, set.Counts?[i] ?? 1, offset + (set.FirstIndices?[i] ?? i))).ToList();
 
-    private static void Write(Settings settings, GeneratedSet set, List<Row> rows)
+    private static void Write(Settings settings, List<Part> parts)
     {
-        var target = settings.Target is { } value ? "," + value.ToString("R", CultureInfo.InvariantCulture) : "";
+        var conditional = parts[0].Target is not null;
         AtomicFile.Write(settings.Output, stream =>
         {
             using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
-            writer.WriteLine("formula,count,first_index" + (target.Length == 0 ? "" : ",target") + (settings.Repair ? ",original" : ""));
-            foreach (var row in rows)
+            writer.WriteLine("formula,count,first_index" + (conditional ? ",target" : "") + (settings.Repair ? ",original" : ""));
+            foreach (var part in parts)
             {
-                writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{row.Formula.ReducedFormula},{row.Count},{row.FirstIndex}{target}{(settings.Repair ? "," + row.Original.ReducedFormula : "")}"));
-            }
+                var target = part.Target is { } value ? "," + value.ToString("R", CultureInfo.InvariantCulture) : "";
+                foreach (var row in part.Rows)
+                {
+                    writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{row.Formula.ReducedFormula},{row.Count},{row.FirstIndex}{target}{(settings.Repair ? "," + row.Original.ReducedFormula : "")}"));
+                }
 
-            if (set.Rejected > 0)
-            {
-                writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $",{set.Rejected},{set.FirstRejectedIndex}{target}{(settings.Repair ? "," : "")}"));
+                if (part.Set.Rejected > 0)
+                {
+                    writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $",{part.Set.Rejected},{part.Offset + part.Set.FirstRejectedIndex}{target}{(settings.Repair ? "," : "")}"));
+                }
             }
         });
     }
+
+    /// <summary>The samples drawn for one target (none for an unconditional model) and the rows they give.</summary>
+    private sealed record Part(double? Target, GeneratedSet Set, List<Row> Rows, int Offset);
 
     /// <summary>
     /// Repairs each distinct formula (item i seeded with seed + i) and merges rows that repair to the same formula

@@ -14,8 +14,9 @@ namespace MatGenDiscovery.Cli.Commands.Report;
 /// <summary>
 /// Loads the run folders under the runs folder (those of each family's newest revision, see <see cref="Newest"/>): a
 /// sub-folder with the <c>config.json</c> that <c>matgen train</c> writes, the checkpoint it is reported from (the
-/// selected one when training chose one, else the newest), and if present <c>generated.csv</c> (or the per-target
-/// <c>generated-target-*.csv</c> files) and the <c>evaluation.json</c> of <c>matgen evaluate</c>.
+/// selected one when training chose one, else the newest), and if present the <c>generated.csv</c> of
+/// <c>matgen generate</c> (for a conditional model, every target's samples in one file) and the <c>evaluation.json</c>
+/// of <c>matgen evaluate</c>.
 /// </summary>
 internal static partial class PaperRunLoader
 {
@@ -110,14 +111,8 @@ internal static partial class PaperRunLoader
 
     private static GeneratedSamples? Generated(string folder)
     {
-        var single = Path.Combine(folder, RunCommands.GeneratedFile);
-        if (File.Exists(single))
-        {
-            return GeneratedSamplesReader.Read(single);
-        }
-
-        var parts = Directory.EnumerateFiles(folder, "generated-target-*.csv").Order(StringComparer.Ordinal).Select(GeneratedSamplesReader.Read).ToArray();
-        return parts.Length == 0 ? null : GeneratedSamples.Concat(parts);
+        var path = Path.Combine(folder, RunCommands.GeneratedFile);
+        return File.Exists(path) ? GeneratedSamplesReader.Read(path) : null;
     }
 
     private static EvaluationReport? Evaluation(string folder)

@@ -100,33 +100,9 @@ internal static class QuickExperiments
 
     private static void Generate(CliConsole console, string folder, bool conditional, string generated)
     {
-        if (!conditional)
-        {
-            Check(GenerateCommand.Run(console, new GenerateCommand.Settings(Checkpoint: folder, Count: Samples, Seed: 0, Target: null, Repair: false, Output: generated)), folder, "generate");
-            return;
-        }
-
-        var parts = new List<string>();
-        foreach (var target in RunCommands.ConditionalTargets)
-        {
-            var part = Path.Combine(folder, RunCommands.TargetFile(target));
-            Check(GenerateCommand.Run(console, new GenerateCommand.Settings(Checkpoint: folder, Count: Samples / RunCommands.ConditionalTargets.Count, Seed: 0, Target: target, Repair: false, Output: part)), folder, "generate");
-            parts.Add(part);
-        }
-
-        AtomicFile.Write(generated, stream =>
-        {
-            using var writer = new StreamWriter(stream) { NewLine = "\n" };
-            // Every part has generate's header (formula, count, first_index, target); keep it once.
-            writer.WriteLine(File.ReadLines(parts[0]).First());
-            foreach (var part in parts)
-            {
-                foreach (var line in File.ReadLines(part).Skip(1))
-                {
-                    writer.WriteLine(line);
-                }
-            }
-        });
+        var targets = conditional ? RunCommands.ConditionalTargets : [];
+        var count = conditional ? Samples / targets.Count : Samples;
+        Check(GenerateCommand.Run(console, new GenerateCommand.Settings(Checkpoint: folder, Count: count, Seed: 0, Targets: targets, Repair: false, Output: generated)), folder, "generate");
     }
 
     private static void Check(int exitCode, string name, string step)
