@@ -20,6 +20,8 @@ namespace MatGenDiscovery.Models.Generative.CondVae;
 /// bag-of-atoms. Loss: cross-entropy −Σ x·log p (fractions as soft labels), summed over elements, plus the Gaussian KL
 /// with free bits, Σ_d max(KL_d, λ) where KL_d is latent dimension d's KL averaged over the batch (Kingma et al. 2016),
 /// both averaged over the batch. One Adam (generator learning rate) updates both networks. Generation: z ~ N(0, I).
+/// With <c>model.generator_output</c> <see cref="GeneratorOutputs.Sparsemax"/> the decoder ends in sparsemax instead,
+/// so absent elements are exactly 0, and the reconstruction term is the sparsemax loss (<see cref="Losses.SparsemaxLoss"/>).
 /// </summary>
 /// <remarks>
 /// Without free bits the KL wins over the reconstruction (at most ln L ≈ 4.5 nats per sample) and the posterior
@@ -70,6 +72,9 @@ public sealed class CondVaeModel : GenerativeModel
 
     public override bool IsConditional => true;
 
+    /// <summary>The decoder ends in sparsemax (else softmax).</summary>
+    public bool Sparse => Settings.GeneratorOutput == GeneratorOutputs.Sparsemax;
+
     public override IReadOnlyList<string> LossNames { get; } = ["loss", "reconstruction", "kl"];
 
     public void SetTrainingData(IReadOnlyList<Composition> compositions, IReadOnlyList<double> targets)
@@ -88,7 +93,7 @@ public sealed class CondVaeModel : GenerativeModel
         var logVariance = encoded.Narrow(1, latent, latent);
         var z = mean + (logVariance * 0.5f).Exp() * Tensor.Randn(random, batchSize, latent);
         var logits = Decoder.Forward(Slicing.Concat([z, y], 1));
-        var reconstruction = -(x * logits.LogSoftmax(1)).Sum() * (1f / batchSize);
+        var reconstruction = Sparse ? Losses.SparsemaxLoss(logits, x) : -(x * logits.LogSoftmax(1)).Sum() * (1f / batchSize);
         var kl = Losses.GaussianKl(mean, logVariance);
         var perDimension = (1f + logVariance - mean.Square() - logVariance.Exp()).Sum([0]) * (-0.5f / batchSize);
         var loss = reconstruction + perDimension.Clamp(min: FreeBits).Sum();
@@ -104,7 +109,8 @@ public sealed class CondVaeModel : GenerativeModel
         using (Tensor.NoGrad())
         {
             var z = Tensor.Randn(random, count, Settings.LatentSize);
-            return Decoder.Forward(Slicing.Concat([z, Tensor.Full(scaledTarget, count, 1)], 1)).Softmax(1);
+            var scores = Decoder.Forward(Slicing.Concat([z, Tensor.Full(scaledTarget, count, 1)], 1));
+            return Sparse ? scores.Sparsemax() : scores.Softmax(1);
         }
     }
 

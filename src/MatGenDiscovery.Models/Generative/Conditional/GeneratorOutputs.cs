@@ -1,20 +1,23 @@
 namespace MatGenDiscovery.Models.Generative.Conditional;
 
 /// <summary>
-/// The generator's last activation (<c>model.generator_output</c>): for CondGAN over the bag of atoms, for MatGAN's
-/// <c>mlp</c> network over the 85 × 8 count matrix.
+/// The generator's last activation (<c>model.generator_output</c>): for CondGAN and the CondVAE's decoder over the
+/// bag of atoms, for MatGAN's <c>mlp</c> network over the 85 × 8 count matrix.
 /// </summary>
 public static class GeneratorOutputs
 {
     /// <summary>Element-wise sigmoid (Sawada et al., Dan et al.): each output in (0, 1), rows not normalised.</summary>
     public const string Sigmoid = "sigmoid";
 
-    /// <summary>CondGAN: softmax over the bag: each row a composition whose fractions sum to 1, per-element scaled like the data.</summary>
+    /// <summary>
+    /// Softmax over the bag: each row a composition whose fractions sum to 1 (CondGAN: per-element scaled like the
+    /// data). The CondVAE's default, trained with cross-entropy.
+    /// </summary>
     public const string Softmax = "softmax";
 
     /// <summary>
-    /// CondGAN: sparsemax over the bag (Martins &amp; Astudillo 2016): each row a composition whose fractions sum to 1
-    /// with exact zeros, so a ternary is three non-zero outputs.
+    /// Sparsemax over the bag (Martins &amp; Astudillo 2016): each row a composition whose fractions sum to 1 with exact
+    /// zeros, so a ternary is three non-zero outputs. The CondVAE trains it with the sparsemax loss.
     /// </summary>
     public const string Sparsemax = "sparsemax";
 
@@ -25,6 +28,8 @@ public static class GeneratorOutputs
     public const string RowSparsemax = "row-sparsemax";
 
     public static IReadOnlyList<string> ForCondGan { get; } = [Sigmoid, Softmax, Sparsemax];
+
+    public static IReadOnlyList<string> ForCondVae { get; } = [Softmax, Sparsemax];
 
     public static IReadOnlyList<string> ForMatGan { get; } = [Sigmoid, RowSparsemax];
 }

@@ -172,11 +172,16 @@ public static class ExperimentConfigSerializer
         if (model.GeneratorOutput is { } output)
         {
             var mlpMatGan = model.Kind == ModelKinds.MatGan && model.Network == ModelKinds.MlpNetwork;
-            var allowed = model.Kind == ModelKinds.CondGan ? GeneratorOutputs.ForCondGan : mlpMatGan ? GeneratorOutputs.ForMatGan : [];
+            var allowed = model.Kind switch
+            {
+                ModelKinds.CondGan => GeneratorOutputs.ForCondGan,
+                ModelKinds.CondVae => GeneratorOutputs.ForCondVae,
+                _ => mlpMatGan ? GeneratorOutputs.ForMatGan : [],
+            };
             if (!allowed.Contains(output))
             {
                 Fail("model.generator_output", allowed.Count == 0
-                    ? $"only condgan and matgan with the {ModelKinds.MlpNetwork} network support it; got '{output}' for {model.Kind}/{model.Network ?? "default network"}"
+                    ? $"only condgan, condvae and matgan with the {ModelKinds.MlpNetwork} network support it; got '{output}' for {model.Kind}/{model.Network ?? "default network"}"
                     : $"expected one of {string.Join(", ", allowed)} for {model.Kind}; got '{output}'");
             }
         }

@@ -44,6 +44,21 @@ public static class Losses
         return -(overlap * 2f / total).Mean();
     }
 
+    /// <summary>
+    /// Sparsemax loss (Martins &amp; Astudillo 2016, eq. 17) of scores z against target distributions q along the last
+    /// axis, averaged over the rows: (p − q)·z − ½‖p‖² + ½‖q‖² with p = sparsemax(z), which is ≥ 0, is 0 exactly when
+    /// p = q, and has gradient p − q (through p the extra terms cancel, since z − p is constant on p's support). It is
+    /// to sparsemax what cross-entropy is to softmax, and stays finite where p has exact zeros.
+    /// </summary>
+    public static Tensor SparsemaxLoss(Tensor scores, Tensor target)
+    {
+        RequireSameShape(scores, target, nameof(SparsemaxLoss));
+        var p = scores.Sparsemax();
+        var rows = scores.Length / scores.Size(-1);
+        var perRow = ((p - target) * scores).Sum() - 0.5f * p.Square().Sum() + 0.5f * target.Square().Sum();
+        return perRow * (1f / rows);
+    }
+
     /// <summary>Critic loss E[D(fake)] − E[D(real)] (minimised by the critic).</summary>
     public static Tensor WassersteinCritic(Tensor criticReal, Tensor criticFake) => criticFake.Mean() - criticReal.Mean();
 

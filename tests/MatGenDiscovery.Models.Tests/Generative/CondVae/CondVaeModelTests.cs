@@ -1,3 +1,4 @@
+using MatGenDiscovery.Models.Generative.Conditional;
 using MatGenDiscovery.Models.Generative.CondVae;
 using MatGenDiscovery.Models.Generative.Experiments;
 using MatGenDiscovery.Models.Generative.Sampling;
@@ -7,8 +8,8 @@ namespace MatGenDiscovery.Models.Tests.Generative.CondVae;
 
 public class CondVaeModelTests
 {
-    private static CondVaeModel Model(float freeBits = CondVaeModel.DefaultFreeBits) => new(
-        ModelDefaults.Resolve(new ModelConfig { Kind = ModelKinds.CondVae, TargetProperty = "p", GeneratorLearningRate = 3e-3 }),
+    private static CondVaeModel Model(float freeBits = CondVaeModel.DefaultFreeBits, string? output = null) => new(
+        ModelDefaults.Resolve(new ModelConfig { Kind = ModelKinds.CondVae, TargetProperty = "p", GeneratorLearningRate = 3e-3, GeneratorOutput = output }),
         ConditionalToySet.Space, new Random(5), freeBits);
 
     private static int DistinctAfterTraining(float freeBits)
@@ -46,6 +47,26 @@ public class CondVaeModelTests
         losses[^1][0].Should().BeLessThan(losses[0][0]);
         oxideSet.Decoded.Should().BeGreaterThan(1000);
         oxides.Should().BeGreaterThan(metals + 0.3);
+    }
+
+    [Fact]
+    public void TrainStep_SparsemaxDecoder_FollowsTheTargetWithExactZeros()
+    {
+        var model = Model(output: GeneratorOutputs.Sparsemax);
+        model.SetTrainingData(ConditionalToySet.Compositions, ConditionalToySet.Targets);
+
+        var losses = Enumerable.Range(0, 600).Select(step => model.TrainStep(new Random(step), 24)).ToList();
+        var oxides = ConditionalToySet.OxygenShare(model.Generate, ConditionalToySet.OxideTarget, out var oxideSet);
+        var metals = ConditionalToySet.OxygenShare(model.Generate, ConditionalToySet.MetalTarget, out _);
+        var fractions = model.Sample(new Random(1), 200, model.Space.Scale(ConditionalToySet.OxideTarget)).ToArray();
+
+        model.Sparse.Should().BeTrue();
+        losses[^1][1].Should().BeLessThan(losses[0][1], "the sparsemax reconstruction loss falls");
+        oxideSet.Decoded.Should().BeGreaterThan(1000);
+        oxides.Should().BeGreaterThan(metals + 0.3);
+        // Each row sums to 1; a toy-set composition has two elements, so most of the bag is exactly 0.
+        fractions.Chunk(model.Space.Length).Should().OnlyContain(row => Math.Abs(row.Sum() - 1f) < 1e-4f);
+        fractions.Count(v => v == 0f).Should().BeGreaterThan(fractions.Length / 2);
     }
 
     [Fact]

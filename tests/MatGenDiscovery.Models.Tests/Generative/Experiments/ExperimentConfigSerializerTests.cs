@@ -150,7 +150,7 @@ public class ExperimentConfigSerializerTests
     [InlineData("\"kind\": \"condgan\", \"target_property\": \"band_gap\", \"property_loss_weight\": -1", "model.property_loss_weight")]
     [InlineData("\"kind\": \"condvae\", \"target_property\": \"band_gap\", \"property_loss_weight\": 2", "model.property_loss_weight")]
     [InlineData("\"kind\": \"condgan\", \"target_property\": \"band_gap\", \"generator_output\": \"tanh\"", "model.generator_output")]
-    [InlineData("\"kind\": \"condvae\", \"target_property\": \"band_gap\", \"generator_output\": \"sparsemax\"", "model.generator_output")]
+    [InlineData("\"kind\": \"condvae\", \"target_property\": \"band_gap\", \"generator_output\": \"sigmoid\"", "model.generator_output")]
     [InlineData("\"kind\": \"condgan\", \"target_property\": \"band_gap\", \"generator_output\": \"row-sparsemax\"", "model.generator_output")]
     [InlineData("\"kind\": \"matgan\", \"network\": \"mlp\", \"generator_output\": \"sparsemax\"", "model.generator_output")]
     [InlineData("\"kind\": \"matgan\", \"network\": \"matgan-mp\", \"generator_output\": \"row-sparsemax\"", "model.generator_output")]
@@ -162,6 +162,14 @@ public class ExperimentConfigSerializerTests
         var act = () => ExperimentConfigSerializer.Parse(json, "cond.json");
 
         act.Should().Throw<ExperimentConfigException>().Which.Message.Should().Contain(field);
+    }
+
+    [Fact]
+    public void Parse_CondVaeSparsemax_IsAccepted()
+    {
+        var json = Valid.Replace("\"kind\": \"matgan\", \"network\": \"mlp\"", "\"kind\": \"condvae\", \"target_property\": \"band_gap\", \"generator_output\": \"sparsemax\"");
+
+        ExperimentConfigSerializer.Parse(json, "vae.json").Model.GeneratorOutput.Should().Be(GeneratorOutputs.Sparsemax);
     }
 
     [Fact]

@@ -20,6 +20,26 @@ public class LossesTests
     }
 
     [Fact]
+    public void SparsemaxLoss_ZeroAtItsOwnOutputAndGradientIsOutputMinusTarget()
+    {
+        // Rows (2, 1.5, -3) → sparsemax (0.75, 0.25, 0) and (0, 0, 0) → (1/3, 1/3, 1/3).
+        var scores = Tensor.FromArray([2f, 1.5f, -3f, 0f, 0f, 0f], 2, 3);
+        var target = Tensor.FromArray([0.5f, 0f, 0.5f, 1f, 0f, 0f], 2, 3);
+        var own = Tensor.FromArray([0.75f, 0.25f, 0f, 1f / 3, 1f / 3, 1f / 3], 2, 3);
+        scores.RequiresGrad = true;
+
+        var loss = Losses.SparsemaxLoss(scores, target);
+        loss.Backward();
+
+        Losses.SparsemaxLoss(scores.Detach(), own).Item().Should().BeApproximately(0f, 1e-6f);
+        // Row 1: (p − q)·z − ½‖p‖² + ½‖q‖² = (0.5 + 0.375 + 1.5) − 0.3125 + 0.25 = 2.3125.
+        // Row 2: 0 − ½·(1/3) + ½ = 1/3. Mean over the 2 rows; the gradient is (p − q)/2.
+        loss.Item().Should().BeApproximately((2.3125f + 1f / 3) / 2, 1e-5f);
+        scores.Grad!.ToArray().Should().BeEquivalentTo(
+            new[] { 0.125f, 0.125f, -0.25f, -1f / 3, 1f / 6, 1f / 6 }, o => o.Using<float>(c => c.Subject.Should().BeApproximately(c.Expectation, 1e-6f)).WhenTypeIs<float>());
+    }
+
+    [Fact]
     public void BinaryCrossEntropy_MatchesDefinitionAndLogitsVersion()
     {
         var expected = -(Math.Log(0.8) + Math.Log(0.9) + Math.Log(0.6) + Math.Log(0.9)) / 4;
