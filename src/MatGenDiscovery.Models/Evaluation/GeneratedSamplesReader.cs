@@ -9,7 +9,9 @@ namespace MatGenDiscovery.Models.Evaluation;
 /// Reads a generated CSV: a header with a <c>formula</c> column and optional <c>target</c> (the requested property
 /// value of a conditional model), <c>count</c> and <c>first_index</c> columns (see <see cref="GeneratedSamples"/>).
 /// With a <c>count</c> column, a row with an empty formula holds the number of samples that decoded to nothing.
-/// Rows whose formula or target does not parse are counted, not fatal; a malformed count or first index is.
+/// Rows whose formula or target does not parse are counted, not fatal; a malformed count or first index is, and so is
+/// a first index that repeats another row's or lies beyond the samples the file counts (a sample is the first of one
+/// row at most), as in parts joined without shifting their indices.
 /// </summary>
 public static class GeneratedSamplesReader
 {
@@ -17,7 +19,8 @@ public static class GeneratedSamplesReader
 
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="InvalidDataException">
-    /// The file is empty, has no <c>formula</c> column, or a count or first index is not a non-negative integer.
+    /// The file is empty, has no <c>formula</c> column, a count or first index is not a non-negative integer, or the
+    /// first indices repeat or exceed the samples counted.
     /// </exception>
     public static GeneratedSamples Read(string path)
     {
@@ -46,6 +49,9 @@ public static class GeneratedSamplesReader
         var unparsable = 0;
         var undecoded = 0;
         var examples = new List<string>();
+        var samples = 0L;
+        var firstLines = new Dictionary<int, int>();
+        var last = (Index: -1, Line: 0);
         foreach (var record in reader.ReadRecords())
         {
             if (record.Fields.All(string.IsNullOrWhiteSpace))
@@ -55,9 +61,15 @@ public static class GeneratedSamplesReader
 
             var formula = Cell(record, formulaColumn);
             var count = countColumn < 0 ? 1 : Integer(path, record, countColumn, "count", minimum: 1);
+            samples += count;
             if (countColumn >= 0 && string.IsNullOrWhiteSpace(formula))
             {
                 undecoded += count;
+                if (firstColumn >= 0)
+                {
+                    Claim(path, record, Integer(path, record, firstColumn, "first_index", minimum: 0), firstLines, ref last);
+                }
+
                 continue;
             }
 
@@ -75,12 +87,35 @@ public static class GeneratedSamplesReader
             compositions.Add(composition);
             targets.Add(target);
             counts.Add(count);
-            firsts.Add(firstColumn < 0 ? compositions.Count - 1 : Integer(path, record, firstColumn, "first_index", minimum: 0));
+            firsts.Add(firstColumn < 0 ? compositions.Count - 1 : Claim(path, record, Integer(path, record, firstColumn, "first_index", minimum: 0), firstLines, ref last));
+        }
+
+        if (firstColumn >= 0 && last.Index >= samples)
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                $"generated file '{path}', line {last.Line}: first_index {last.Index} is beyond the {samples} samples the file counts"));
         }
 
         return new GeneratedSamples(
             compositions, targets, unparsable, examples,
             countColumn < 0 ? null : counts, firstColumn < 0 ? null : firsts, undecoded);
+    }
+
+    /// <summary>Records that <paramref name="index"/> is the first sample of this line's row; keeps the largest seen.</summary>
+    private static int Claim(string path, CsvRecord record, int index, Dictionary<int, int> firstLines, ref (int Index, int Line) last)
+    {
+        if (!firstLines.TryAdd(index, record.LineNumber))
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                $"generated file '{path}', line {record.LineNumber}: first_index {index} repeats line {firstLines[index]}'s; a sample is the first of one row at most (were parts joined without shifting their indices? matgen generate --target takes several values)"));
+        }
+
+        if (index > last.Index)
+        {
+            last = (index, record.LineNumber);
+        }
+
+        return index;
     }
 
     private static string Cell(CsvRecord record, int column) =>

@@ -49,4 +49,16 @@ public sealed class GeneratedSamplesReaderTests : IDisposable
 
         act.Should().Throw<InvalidDataException>().WithMessage($"*{Path.GetFileName(_file)}*line 3*{message}*");
     }
+
+    [Theory]
+    [InlineData("MgO,1,0", "line 3: first_index 0 repeats line 2's")]
+    [InlineData(",1,0", "line 3: first_index 0 repeats line 2's")]
+    [InlineData("MgO,1,7", "line 3: first_index 7 is beyond the 4 samples")]
+    public void Read_FirstIndexRepeatedOrBeyondTheSamples_Throws(string row, string message)
+    {
+        // Line 2's KBr claims sample 0 of its three; a second part joined unshifted would claim 0 again.
+        var act = () => Read($"formula,count,first_index\nKBr,3,0\n{row}\n");
+
+        act.Should().Throw<InvalidDataException>().WithMessage($"*{Path.GetFileName(_file)}*{message}*");
+    }
 }
