@@ -66,11 +66,22 @@ public class Adam : Optimizer
             }
         }
 
-        var biasCorrection1 = 1.0 - Math.Pow(Beta1, step);
-        var biasCorrection2 = 1.0 - Math.Pow(Beta2, step);
-        var stepSize = (float)(LearningRate / biasCorrection1);
+        Apply(parameter, gradient, m, v, step, LearningRate, Beta1, Beta2, Epsilon);
+    }
+
+    /// <summary>
+    /// One Adam update, without weight decay, of a parameter from its gradient and its moments m, v (updated in place)
+    /// at 1-based step <paramref name="step"/>: for optimisers that keep the moments themselves, with this one's rounding.
+    /// </summary>
+    public static void Apply(
+        Span<float> parameter, ReadOnlySpan<float> gradient, Span<float> m, Span<float> v, int step,
+        float learningRate, float beta1, float beta2, float epsilon)
+    {
+        var biasCorrection1 = 1.0 - Math.Pow(beta1, step);
+        var biasCorrection2 = 1.0 - Math.Pow(beta2, step);
+        var stepSize = (float)(learningRate / biasCorrection1);
         var inverseSqrtCorrection2 = (float)(1.0 / Math.Sqrt(biasCorrection2));
-        FusedUpdate(parameter, gradient, m, v, Beta1, Beta2, Epsilon, stepSize, inverseSqrtCorrection2);
+        FusedUpdate(parameter, gradient, m, v, beta1, beta2, epsilon, stepSize, inverseSqrtCorrection2);
     }
 
     /// <summary>

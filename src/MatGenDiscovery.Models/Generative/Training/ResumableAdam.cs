@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using MatGenDiscovery.NeuralNetworks.Optimizers;
 using MatGenDiscovery.Tensors;
 using Tensor = MatGenDiscovery.Tensors.Tensor;
@@ -6,14 +5,15 @@ using Tensor = MatGenDiscovery.Tensors.Tensor;
 namespace MatGenDiscovery.Models.Generative.Training;
 
 /// <summary>
-/// Adam exactly as <see cref="Adam"/> (no weight decay), whose moments and per-parameter step counts can be saved
-/// and restored, so a resumed run continues bit-identically. The library's <see cref="Adam"/> keeps them private.
+/// Adam exactly as <see cref="Adam"/> (no weight decay; its <see cref="Adam.Apply"/> does the update) whose moments
+/// and per-parameter step counts are tensors sharing storage with the checkpoint (<see cref="State"/>: <c>m.i</c>,
+/// <c>v.i</c>, <c>steps</c>), so a resumed run continues bit-identically. <see cref="Adam"/>'s own state dictionary
+/// is a copy under PyTorch's names, allocated lazily; the stored checkpoints keep this layout.
 /// </summary>
 public sealed class ResumableAdam : Optimizer
 {
     private readonly float[][] _firstMoments;
     private readonly float[][] _secondMoments;
-    private readonly float[][] _scratch;
     private readonly float[] _stepCounts;
 
     /// <exception cref="ArgumentOutOfRangeException">A beta is outside [0, 1) or the learning rate is negative.</exception>
@@ -25,7 +25,6 @@ public sealed class ResumableAdam : Optimizer
         Epsilon = CheckPositive(epsilon, nameof(epsilon));
         _firstMoments = Parameters.Select(p => new float[p.Length]).ToArray();
         _secondMoments = Parameters.Select(p => new float[p.Length]).ToArray();
-        _scratch = Parameters.Select(p => new float[p.Length]).ToArray();
         _stepCounts = new float[Parameters.Count];
     }
 
@@ -48,25 +47,6 @@ public sealed class ResumableAdam : Optimizer
         yield return new("steps", Tensor.FromArray(_stepCounts, _stepCounts.Length));
     }
 
-    protected override void Update(int index, Span<float> parameter, ReadOnlySpan<float> gradient)
-    {
-        var step = ++_stepCounts[index];
-        var m = _firstMoments[index];
-        var v = _secondMoments[index];
-        var scratch = _scratch[index];
-        TensorPrimitives.Multiply(m, Beta1, m);
-        TensorPrimitives.MultiplyAdd(gradient, 1f - Beta1, m, m);
-        TensorPrimitives.Multiply(gradient, gradient, scratch);
-        TensorPrimitives.Multiply(v, Beta2, v);
-        TensorPrimitives.MultiplyAdd(scratch, 1f - Beta2, v, v);
-
-        var biasCorrection1 = 1.0 - Math.Pow(Beta1, step);
-        var biasCorrection2 = 1.0 - Math.Pow(Beta2, step);
-        var stepSize = (float)(LearningRate / biasCorrection1);
-        TensorPrimitives.Sqrt(v, scratch);
-        TensorPrimitives.Multiply(scratch, (float)(1.0 / Math.Sqrt(biasCorrection2)), scratch);
-        TensorPrimitives.Add(scratch, Epsilon, scratch);
-        TensorPrimitives.Divide(m, scratch, scratch);
-        TensorPrimitives.MultiplyAdd(scratch, -stepSize, parameter, parameter);
-    }
+    protected override void Update(int index, Span<float> parameter, ReadOnlySpan<float> gradient) =>
+        Adam.Apply(parameter, gradient, _firstMoments[index], _secondMoments[index], (int)++_stepCounts[index], LearningRate, Beta1, Beta2, Epsilon);
 }
