@@ -107,7 +107,7 @@ public sealed class GenerateCommand : Command
             parts.Add(new Part(target, set, rows, offset));
             console.Out.WriteLine(
                 (target is { } t ? $"target {t.ToString("R", CultureInfo.InvariantCulture)}: " : "") +
-                $"generated {set.Generated}, decoded {set.Decoded} ({Percent(set.DecodedShare)}), unique {set.Unique.Count} " +
+                $"generated {set.Generated}, decoded {set.Decoded} ({Percent(set.DecodedShare)}{OverMaxNote(set)}), unique {set.Unique.Count} " +
                 $"({Percent(set.UniqueShare)} of decoded), valid {set.UniqueValid} ({Percent(set.ValidShare)} of unique, smact14) " +
                 $"in {generated.ToString("F2", CultureInfo.InvariantCulture)} s (sampling, decoding, validation, deduplication) from step {checkpoint.Step} of {kind}{repairNote}");
         }
@@ -182,6 +182,9 @@ public sealed class GenerateCommand : Command
 
     /// <summary>A distinct output formula, the generated formula it came from, its sample count and first sample index.</summary>
     private sealed record Row(Composition Formula, Composition Original, int Count, int FirstIndex);
+
+    private static string OverMaxNote(GeneratedSet set) =>
+        set.OverMaxElements == 0 ? "" : $"; {set.OverMaxElements} of the {set.Rejected} undecoded had too many elements";
 
     private static string Percent(double share) => (100 * share).ToString("F2", CultureInfo.InvariantCulture) + " %";
 }

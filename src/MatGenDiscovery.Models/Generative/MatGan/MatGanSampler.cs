@@ -159,9 +159,9 @@ public static class MatGanSampler
         for (var b = 0; b < size; b++)
         {
             var arity = Decode(values.AsSpan(b * MatGanCountMatrix.Size, MatGanCountMatrix.Size), elements, atomicNumbers, counts);
-            if (arity == 0)
+            if (arity <= 0)
             {
-                collector.AddRejected();
+                collector.AddRejected(overMaxElements: arity < 0);
             }
             else
             {
@@ -175,7 +175,7 @@ public static class MatGanSampler
     /// <summary>
     /// Threshold-decodes one [85, 8] matrix as <see cref="MatGanCountMatrix.DecodeCounts"/> does (a row's count is the
     /// 1-based index of its last cell ≥ the threshold): one 8-wide comparison per row gives a bit mask whose highest bit
-    /// is the count. Returns the arity, or 0 when fewer than 2 or more than 8 elements are present.
+    /// is the count. Returns the arity, 0 when fewer than 2 elements are present, or −1 when more than 8 are.
     /// </summary>
     public static int Decode(ReadOnlySpan<float> matrix, int[] elements, Span<int> atomicNumbers, Span<int> counts)
     {
@@ -192,7 +192,7 @@ public static class MatGanSampler
 
             if (arity == MatGanModel.MaxElements)
             {
-                return 0;
+                return -1;
             }
 
             atomicNumbers[arity] = elements[row];

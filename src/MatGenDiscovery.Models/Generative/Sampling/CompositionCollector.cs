@@ -29,9 +29,17 @@ public sealed class CompositionCollector
     /// <summary>Sample index of the first rejected sample, or -1 when every sample decoded.</summary>
     public int FirstRejectedIndex { get; private set; } = -1;
 
-    /// <summary>Counts a sample that did not decode to an accepted composition.</summary>
-    public void AddRejected()
+    /// <summary>Rejected samples that had more elements than the decoder accepts.</summary>
+    public int OverMaxElements { get; private set; }
+
+    /// <summary>Counts a sample that did not decode to an accepted composition (one with too many elements, or not).</summary>
+    public void AddRejected(bool overMaxElements = false)
     {
+        if (overMaxElements)
+        {
+            OverMaxElements++;
+        }
+
         if (FirstRejectedIndex < 0)
         {
             FirstRejectedIndex = Generated;
@@ -119,6 +127,6 @@ public sealed class CompositionCollector
             _ = unique[i].ReducedFormula; // formatted here, in parallel, since every consumer writes the formulas
         });
         return new GeneratedSet(Generated, Decoded, unique, valid.Count(v => v), _counts.ToArray(), _firstIndices.ToArray(),
-            FirstRejectedIndex);
+            FirstRejectedIndex, OverMaxElements);
     }
 }

@@ -8,7 +8,8 @@ namespace MatGenDiscovery.Models.Generative.Sampling;
 /// <see cref="Counts"/> and <see cref="FirstIndices"/> (aligned with <see cref="Unique"/>, when given) say how many
 /// samples gave each distinct composition and the 0-based sample index of its first occurrence, so the sample stream
 /// can be reconstructed up to the order of repeats; <see cref="FirstRejectedIndex"/> is the index of the first sample
-/// that did not decode (-1 when none).
+/// that did not decode (-1 when none), and <see cref="OverMaxElements"/> how many of the rejected samples had more
+/// elements than the decoder keeps (MatGAN: more than 8 rows above the threshold).
 /// </summary>
 public sealed record GeneratedSet(
     int Generated,
@@ -17,7 +18,8 @@ public sealed record GeneratedSet(
     int UniqueValid,
     IReadOnlyList<int>? Counts = null,
     IReadOnlyList<int>? FirstIndices = null,
-    int FirstRejectedIndex = -1)
+    int FirstRejectedIndex = -1,
+    int OverMaxElements = 0)
 {
     public int Rejected => Generated - Decoded;
 

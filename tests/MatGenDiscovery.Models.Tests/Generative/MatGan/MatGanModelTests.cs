@@ -74,6 +74,26 @@ public class MatGanModelTests
     }
 
     [Fact]
+    public void Generate_MoreThanEightRowsLit_CountsTheSamplesAsOverMaxElements()
+    {
+        var model = Model();
+        var head = (Linear)model.Generator[6];
+        head.Weight.AsSpan().Clear();
+        var bias = head.Bias!.AsSpan();
+        bias.Fill(-6f);
+        for (var row = 0; row < 9; row++)
+        {
+            bias[row * 8] = 6f;
+        }
+
+        var set = model.Generate(new GenerationRequest(300, Seed: 2, ChunkSize: 128));
+
+        set.Decoded.Should().Be(0);
+        set.OverMaxElements.Should().Be(300);
+        set.FirstRejectedIndex.Should().Be(0);
+    }
+
+    [Fact]
     public void TrainStep_FortySteps_CriticSeparatesRealFromFakeBetterThanAtInit()
     {
         var model = Model();
