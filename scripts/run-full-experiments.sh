@@ -10,7 +10,8 @@
 # Measured: about 1 hour of wall time on 2 cores with the stages split over two concurrent invocations
 # (RUNS matgan autoencoder / RUNS conditional predictors); the formation-energy predictor alone took 19 minutes.
 # Since then, with two or three jobs at a time: the sparsemax CondGAN runs 4.6-6.5 minutes each at 50,000 steps (v3)
-# and about 15.5 minutes at 100,000 (v5), 36 at 200,000 (v6) and 45 at 300,000 (v7, the reported x^bp runs); matgan-mp-v3 15.4 minutes.
+# and about 15.5 minutes at 100,000 (v5), 36 at 200,000 (v6), 45 at 300,000 (v7)
+# and 92 at 500,000 (v8, the reported x^bp runs); matgan-mp-v3 15.4 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,7 +33,7 @@ matgan_runs=(matgan-mp-v3 matgan-icsd-filter-v3 matgan-bandgap-v4)
 autoencoder_run=autoencoder-mp-v3
 conditional_runs=(
   condgan-formation-energy-v3 condgan-formation-energy-v3-seed2 condgan-formation-energy-v3-seed3
-  condgan-xbp-formation-energy-v7 condgan-xbp-formation-energy-v7-seed2 condgan-xbp-formation-energy-v7-seed3
+  condgan-xbp-formation-energy-v8 condgan-xbp-formation-energy-v8-seed2 condgan-xbp-formation-energy-v8-seed3
   condvae-formation-energy-v2 condvae-formation-energy-v2-seed2 condvae-formation-energy-v2-seed3
   condgan-xbp-extrapolation-below-m2-v2 condgan-xbp-extrapolation-below-m1p5-v2 condgan-xbp-extrapolation-below-m1-v2
 )
