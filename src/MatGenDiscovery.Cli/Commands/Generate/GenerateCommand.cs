@@ -93,28 +93,37 @@ public sealed class GenerateCommand : Command
         var parts = new List<Part>();
         foreach (var target in targets)
         {
-            var start = watch.Elapsed.TotalSeconds;
-            var set = model.Generate(new GenerationRequest(settings.Count, settings.Seed, target));
-            var generated = watch.Elapsed.TotalSeconds - start;
-            var offset = parts.Count * settings.Count;
-            var rows = Rows(set, offset);
-            var repairNote = "";
-            if (settings.Repair)
-            {
-                (rows, repairNote) = Repair(rows, settings.Seed);
-            }
-
-            parts.Add(new Part(target, set, rows, offset));
-            console.Out.WriteLine(
-                (target is { } t ? $"target {t.ToString("R", CultureInfo.InvariantCulture)}: " : "") +
-                $"generated {set.Generated}, decoded {set.Decoded} ({Percent(set.DecodedShare)}{OverMaxNote(set)}), unique {set.Unique.Count} " +
-                $"({Percent(set.UniqueShare)} of decoded), valid {set.UniqueValid} ({Percent(set.ValidShare)} of unique, smact14) " +
-                $"in {generated.ToString("F2", CultureInfo.InvariantCulture)} s (sampling, decoding, validation, deduplication) from step {checkpoint.Step} of {kind}{repairNote}");
+            var (part, summary) = Draw(model, settings, target, offset: parts.Count * settings.Count, $"step {checkpoint.Step} of {kind}");
+            parts.Add(part);
+            console.Out.WriteLine(summary);
         }
 
         Write(settings, parts);
         console.Out.WriteLine($"wrote {settings.Output} ({watch.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s in all)");
         return CommandRunner.Success;
+    }
+
+    /// <summary>
+    /// Draws one part (the samples for one target, or all of an unconditional model's), its sample indices starting at
+    /// <paramref name="offset"/>, repaired when asked, and a summary of it naming <paramref name="source"/>.
+    /// </summary>
+    private static (Part Part, string Summary) Draw(GenerativeModel model, Settings settings, double? target, int offset, string source)
+    {
+        var watch = Stopwatch.StartNew();
+        var set = model.Generate(new GenerationRequest(settings.Count, settings.Seed, target));
+        var seconds = watch.Elapsed.TotalSeconds;
+        var rows = Rows(set, offset);
+        var repairNote = "";
+        if (settings.Repair)
+        {
+            (rows, repairNote) = Repair(rows, settings.Seed);
+        }
+
+        var summary = (target is { } t ? $"target {t.ToString("R", CultureInfo.InvariantCulture)}: " : "") +
+            $"generated {set.Generated}, decoded {set.Decoded} ({Percent(set.DecodedShare)}{OverMaxNote(set)}), unique {set.Unique.Count} " +
+            $"({Percent(set.UniqueShare)} of decoded), valid {set.UniqueValid} ({Percent(set.ValidShare)} of unique, smact14) " +
+            $"in {seconds.ToString("F2", CultureInfo.InvariantCulture)} s (sampling, decoding, validation, deduplication) from {source}{repairNote}";
+        return (new Part(target, set, rows, offset), summary);
     }
 
     /// <summary>The distinct formulas of one part, their sample indices shifted by <paramref name="offset"/>.</summary>
