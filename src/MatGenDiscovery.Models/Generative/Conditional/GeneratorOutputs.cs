@@ -1,3 +1,5 @@
+using MatGenDiscovery.NeuralNetworks.Architectures;
+
 namespace MatGenDiscovery.Models.Generative.Conditional;
 
 /// <summary>
@@ -32,4 +34,13 @@ public static class GeneratorOutputs
     public static IReadOnlyList<string> ForCondVae { get; } = [Softmax, Sparsemax];
 
     public static IReadOnlyList<string> ForMatGan { get; } = [Sigmoid, RowSparsemax];
+
+    /// <exception cref="ArgumentException">Not one of <see cref="ForMatGan"/>.</exception>
+    public static MatGanGeneratorOutput ParseMatGan(string value) => value switch
+    {
+        Sigmoid => MatGanGeneratorOutput.Sigmoid,
+        RowSparsemax => MatGanGeneratorOutput.RowSparsemax,
+        _ => throw new ArgumentException(
+            $"unknown MatGAN generator output '{value}'; expected one of {string.Join(", ", ForMatGan)}", nameof(value)),
+    };
 }

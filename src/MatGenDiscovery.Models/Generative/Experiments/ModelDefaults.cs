@@ -52,7 +52,7 @@ public sealed record ModelDefaults(
             model.CriticConditioning,
             model.ReconstructionLoss ?? ReconstructionLosses.NegativeDice,
             model.PropertyRegressorSteps,
-            model.GeneratorOutput ?? GeneratorOutputs.Sigmoid)
+            model.GeneratorOutput ?? (model.Kind == ModelKinds.CondVae ? GeneratorOutputs.Softmax : GeneratorOutputs.Sigmoid))
         {
             GeneratorHidden = model.GeneratorHidden ?? PublishedGeneratorHidden,
             CriticHidden = model.CriticHidden ?? PublishedCriticHidden,

@@ -36,7 +36,7 @@ public sealed class MatGanModel : GenerativeModel
     public MatGanModel(ModelDefaults settings, Random random)
         : base(settings)
     {
-        var output = settings.GeneratorOutput == GeneratorOutputs.RowSparsemax ? MatGanGeneratorOutput.RowSparsemax : MatGanGeneratorOutput.Sigmoid;
+        var output = GeneratorOutputs.ParseMatGan(settings.GeneratorOutput);
         _networks = MatGanNetworkPair.Create(
             settings.Network, settings.LatentSize, random, CriticNormalizations.Parse(settings.CriticNormalization), output);
         _generatorOptimizer = new ResumableAdam(Generator.Parameters(), settings.GeneratorLearningRate, settings.Beta1, settings.Beta2);

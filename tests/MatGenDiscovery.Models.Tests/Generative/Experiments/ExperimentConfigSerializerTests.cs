@@ -172,6 +172,21 @@ public class ExperimentConfigSerializerTests
         ExperimentConfigSerializer.Parse(json, "vae.json").Model.GeneratorOutput.Should().Be(GeneratorOutputs.Sparsemax);
     }
 
+    [Theory]
+    [InlineData(ModelKinds.CondVae, GeneratorOutputs.Softmax)]
+    [InlineData(ModelKinds.CondGan, GeneratorOutputs.Sigmoid)]
+    [InlineData(ModelKinds.MatGan, GeneratorOutputs.Sigmoid)]
+    public void Resolve_NoGeneratorOutput_GivesTheOutputTheModelUses(string kind, string output) =>
+        ModelDefaults.Resolve(new ModelConfig { Kind = kind }).GeneratorOutput.Should().Be(output);
+
+    [Fact]
+    public void ParseMatGan_ConditionalOutput_ThrowsNamingTheChoices()
+    {
+        var act = () => GeneratorOutputs.ParseMatGan(GeneratorOutputs.Softmax);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*'softmax'*sigmoid, row-sparsemax*");
+    }
+
     [Fact]
     public void Parse_MlpMatGanRowSparsemax_IsAccepted()
     {
